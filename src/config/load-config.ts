@@ -1,0 +1,128 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError } from '../errors.js';
+import { isDialectId, DIALECT_IDS, type DialectId } from '../dialects/dialect-id.js';
+import { CONFIG_DEFAULTS, configFileSchema, type ConfigFile, type LintLevel } from './schema.js';
+import { dialectFromUrl } from './dialect-from-url.js';
+import { compileSchema, describeSchemaErrors } from '../schema-validation.js';
+import { jsonSyntaxLocation } from './json-location.js';
+
+export const CONFIG_FILE_NAME = 'sqlgen.config.json';
+
+/** Where the dialect came from, for `--verbose` and `--json` consumers. */
+export type Origin = 'flag' | 'env' | 'file' | 'default';
+
+/** The effective configuration: every path absolute, every default applied, no URL kept. */
+export interface ProjectConfig {
+  projectRoot: string;
+  configFile: string | null;
+  dialect: DialectId;
+  dialectOrigin: Origin;
+  revisionsDir: string;
+  outputDir: string;
+  templatesDir: string;
+  versionTable: { name: string; schema?: string };
+  transactionPerRevision: boolean;
+  format: { enabled: boolean; keywordCase: 'upper' | 'lower' | 'preserve'; tabWidth: number };
+  lint: { failOn: Exclude<LintLevel, 'off'> | 'none'; rules: Record<string, LintLevel> };
+  signing: { privateKey?: string; publicKey?: string };
+  allowMultipleHeads: boolean;
+}
+
+export interface ConfigSources {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  flags: { config?: string; dialect?: string; url?: string };
+}
+
+/**
+ * Loads the project configuration. Precedence per setting: flag > environment
+ * (`SQLGEN_CONFIG`, `SQLGEN_DIALECT`, `SQLGEN_URL`) > `sqlgen.config.json` > default.
+ * With no config file, the working directory is the project root and defaults apply.
+ */
+export function loadConfig(sources: ConfigSources): ProjectConfig {
+  const configFile = locateConfigFile(sources);
+  const projectRoot = configFile ? path.dirname(configFile) : sources.cwd;
+  const file = configFile ? readConfigFile(configFile, sources.cwd) : {};
+  const fromRoot = (relative: string) => path.resolve(projectRoot, relative);
+  const { dialect, origin } = resolveDialect(sources, file, configFile ? path.relative(sources.cwd, configFile) : '');
+  return {
+    projectRoot,
+    configFile,
+    dialect,
+    dialectOrigin: origin,
+    revisionsDir: fromRoot(file.revisionsDir ?? CONFIG_DEFAULTS.revisionsDir),
+    outputDir: fromRoot(file.outputDir ?? CONFIG_DEFAULTS.outputDir),
+    templatesDir: fromRoot(file.templatesDir ?? CONFIG_DEFAULTS.templatesDir),
+    versionTable: { ...CONFIG_DEFAULTS.versionTable, ...file.versionTable },
+    transactionPerRevision: file.transactionPerRevision ?? CONFIG_DEFAULTS.transactionPerRevision,
+    format: { ...CONFIG_DEFAULTS.format, ...file.format },
+    lint: { ...CONFIG_DEFAULTS.lint, ...file.lint, rules: { ...file.lint?.rules } },
+    signing: {
+      ...(file.signing?.privateKey && { privateKey: fromRoot(file.signing.privateKey) }),
+      ...(file.signing?.publicKey && { publicKey: fromRoot(file.signing.publicKey) }),
+    },
+    allowMultipleHeads: file.allowMultipleHeads ?? CONFIG_DEFAULTS.allowMultipleHeads,
+  };
+}
+
+function locateConfigFile({ cwd, env, flags }: ConfigSources): string | null {
+  const explicit = flags.config ?? env.SQLGEN_CONFIG;
+  if (explicit) {
+    const file = path.resolve(cwd, explicit);
+    if (!existsSync(file)) {
+      const origin = flags.config ? '--config' : 'SQLGEN_CONFIG';
+      throw new ConfigError(`${explicit}: config file not found (named by ${origin})`, 'check the path, or run `sqlgen init` to create one', { file: explicit });
+    }
+    return file;
+  }
+  const implicit = path.join(cwd, CONFIG_FILE_NAME);
+  return existsSync(implicit) ? implicit : null;
+}
+
+const validateConfigFile = compileSchema(configFileSchema);
+
+function readConfigFile(file: string, cwd: string): ConfigFile {
+  const shown = path.relative(cwd, file) || file;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${shown}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check the file exists and is readable', { file: shown });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const { line, column } = jsonSyntaxLocation(text, (error as Error).message);
+    throw new ConfigError(`${shown}:${line}:${column}: invalid JSON: ${(error as Error).message}`, 'fix the JSON syntax (no comments or trailing commas)', { file: shown, line, column });
+  }
+  if (!validateConfigFile(data)) {
+    throw new ConfigError(`${shown}: invalid config:\n${describeSchemaErrors(validateConfigFile.errors)}`, `see "Configuration" in the README for every key and its type`, { file: shown });
+  }
+  return data;
+}
+
+/** The dialect from the highest-precedence level that names one, explicitly or through a URL. */
+function resolveDialect(sources: ConfigSources, file: ConfigFile, fileName: string): { dialect: DialectId; origin: Origin } {
+  const levels: Array<{ origin: Origin; label: string; dialect?: string; url?: string }> = [
+    { origin: 'flag', label: '--dialect/--url', dialect: sources.flags.dialect, url: sources.flags.url },
+    { origin: 'env', label: 'SQLGEN_DIALECT/SQLGEN_URL', dialect: sources.env.SQLGEN_DIALECT, url: sources.env.SQLGEN_URL },
+    { origin: 'file', label: fileName, dialect: file.dialect, url: file.url },
+  ];
+  for (const level of levels) {
+    const named = level.dialect ? checkedDialect(level.dialect, level.label) : undefined;
+    const inferred = level.url ? dialectFromUrl(level.url, level.label) : undefined;
+    if (named && inferred && named !== inferred) {
+      throw new ConfigError(`${level.label}: dialect "${named}" contradicts the URL, which names ${inferred}`, 'set only one of them, or make them agree');
+    }
+    const dialect = named ?? inferred;
+    if (dialect) return { dialect, origin: level.origin };
+  }
+  return { dialect: CONFIG_DEFAULTS.dialect, origin: 'default' };
+}
+
+function checkedDialect(value: string, label: string): DialectId {
+  if (isDialectId(value)) return value;
+  throw new ConfigError(`${label}: unknown dialect "${value}"`, `use one of: ${DIALECT_IDS.join(', ')}`);
+}

@@ -1,0 +1,103 @@
+import type { JSONSchemaType } from 'ajv';
+import { DIALECT_IDS, type DialectId } from '../dialects/dialect-id.js';
+
+/** Severity levels a lint rule can be configured to; `off` disables it. */
+export const LINT_LEVELS = ['off', 'info', 'warning', 'error'] as const;
+export type LintLevel = (typeof LINT_LEVELS)[number];
+
+/**
+ * `sqlgen.config.json` as written by the user. Every field is optional; defaults live in
+ * {@link CONFIG_DEFAULTS}. The schema below is checked against this type by ajv's JSONSchemaType,
+ * so the two cannot drift apart.
+ */
+export interface ConfigFile {
+  $schema?: string;
+  dialect?: DialectId;
+  /** A database URL, used only to infer the dialect; never printed or stored. */
+  url?: string;
+  revisionsDir?: string;
+  outputDir?: string;
+  templatesDir?: string;
+  versionTable?: { name?: string; schema?: string };
+  transactionPerRevision?: boolean;
+  format?: { enabled?: boolean; keywordCase?: 'upper' | 'lower' | 'preserve'; tabWidth?: number };
+  lint?: { failOn?: Exclude<LintLevel, 'off'> | 'none'; rules?: Record<string, LintLevel> };
+  signing?: { privateKey?: string; publicKey?: string };
+  /** `sqlgen check` accepts several heads when true. */
+  allowMultipleHeads?: boolean;
+}
+
+const relativePath = { type: 'string', minLength: 1 } as const;
+const sqlIdentifier = { type: 'string', minLength: 1, maxLength: 128, pattern: '^[^\\u0000]+$' } as const;
+
+export const configFileSchema: JSONSchemaType<ConfigFile> = {
+  $id: 'https://sqlgen.dev/schemas/config.json',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string', nullable: true },
+    dialect: { type: 'string', enum: [...DIALECT_IDS], nullable: true },
+    url: { type: 'string', minLength: 1, nullable: true },
+    revisionsDir: { ...relativePath, nullable: true },
+    outputDir: { ...relativePath, nullable: true },
+    templatesDir: { ...relativePath, nullable: true },
+    versionTable: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      properties: {
+        name: { ...sqlIdentifier, nullable: true },
+        schema: { ...sqlIdentifier, nullable: true },
+      },
+    },
+    transactionPerRevision: { type: 'boolean', nullable: true },
+    format: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean', nullable: true },
+        keywordCase: { type: 'string', enum: ['upper', 'lower', 'preserve'], nullable: true },
+        tabWidth: { type: 'integer', minimum: 1, maximum: 8, nullable: true },
+      },
+    },
+    lint: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      properties: {
+        failOn: { type: 'string', enum: ['info', 'warning', 'error', 'none'], nullable: true },
+        rules: {
+          type: 'object',
+          nullable: true,
+          required: [],
+          propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
+          additionalProperties: { type: 'string', enum: [...LINT_LEVELS] },
+        },
+      },
+    },
+    signing: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      properties: {
+        privateKey: { ...relativePath, nullable: true },
+        publicKey: { ...relativePath, nullable: true },
+      },
+    },
+    allowMultipleHeads: { type: 'boolean', nullable: true },
+  },
+};
+
+/** Defaults applied when neither flag, environment nor file sets a field. */
+export const CONFIG_DEFAULTS = {
+  dialect: 'postgresql',
+  revisionsDir: 'revisions',
+  outputDir: 'output',
+  templatesDir: 'templates',
+  versionTable: { name: 'sqlgen_version' },
+  transactionPerRevision: true,
+  format: { enabled: true, keywordCase: 'upper', tabWidth: 2 },
+  lint: { failOn: 'error', rules: {} },
+  allowMultipleHeads: false,
+} as const satisfies Partial<ConfigFile>;

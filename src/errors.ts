@@ -1,0 +1,110 @@
+/**
+ * Typed errors. Every failure a user can cause is a {@link SqlgenError}: it carries a stable
+ * `code`, the file (and line) it concerns where known, and a `hint` that says how to fix it.
+ * The CLI translates them once, at the edge (src/cli/base-command.ts).
+ */
+
+/** Process exit codes, documented in the README. */
+export const ExitCode = {
+  ok: 0,
+  /** Findings or a failed verification: the tool worked, the input did not pass. */
+  findings: 1,
+  /** Usage or input error: bad flags, config, revision files or specifiers. */
+  input: 2,
+  /** sysexits' EX_SOFTWARE: a bug in sqlgen, not in the input. */
+  internal: 70,
+} as const;
+
+export interface ErrorLocation {
+  /** Path relative to the project root where possible (never a secret). */
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export class SqlgenError extends Error {
+  readonly code: string;
+  readonly hint: string;
+  readonly location: ErrorLocation;
+  readonly exitCode: number = ExitCode.input;
+
+  constructor(code: string, message: string, hint: string, location: ErrorLocation = {}, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+    this.hint = hint;
+    this.location = location;
+  }
+
+  /** `file:line:col: ` prefix for messages, empty when the error concerns no file. */
+  get where(): string {
+    const { file, line, column } = this.location;
+    if (!file) return '';
+    return [file, line, line === undefined ? undefined : column].filter((part) => part !== undefined).join(':') + ': ';
+  }
+}
+
+export class ConfigError extends SqlgenError {
+  constructor(message: string, hint: string, location: ErrorLocation = {}) {
+    super('CONFIG_INVALID', message, hint, location);
+  }
+}
+
+/** A revision file could not be read, parsed, imported or validated. */
+export class RevisionFileError extends SqlgenError {
+  constructor(code: RevisionFileErrorCode, message: string, hint: string, location: ErrorLocation, options?: ErrorOptions) {
+    super(code, message, hint, location, options);
+  }
+}
+export type RevisionFileErrorCode =
+  | 'REVISION_UNREADABLE'
+  | 'REVISION_SYNTAX'
+  | 'REVISION_IMPORT'
+  | 'REVISION_INVALID'
+  | 'REVISION_ID_MISMATCH';
+
+/** The revision graph is inconsistent (cycle, missing parent, duplicate id, ...). */
+export class GraphError extends SqlgenError {
+  /** The revision ids involved, for --json consumers. */
+  readonly revisions: string[];
+  constructor(code: GraphErrorCode, message: string, hint: string, revisions: string[], location: ErrorLocation = {}) {
+    super(code, message, hint, location);
+    this.revisions = revisions;
+  }
+}
+export type GraphErrorCode =
+  | 'CYCLE'
+  | 'MISSING_PARENT'
+  | 'MISSING_DEPENDENCY'
+  | 'DUPLICATE_ID'
+  | 'DUPLICATE_LABEL'
+  | 'BAD_LABEL'
+  | 'SELF_REFERENCE';
+
+/** A revision specifier (id, prefix, `head`, `label@head`, `rev+2`, `a:b`) could not be resolved. */
+export class ResolutionError extends SqlgenError {
+  readonly specifier: string;
+  /** Candidates the user may have meant (ambiguous prefix, several heads). */
+  readonly candidates: string[];
+  constructor(code: ResolutionErrorCode, specifier: string, message: string, hint: string, candidates: string[] = []) {
+    super(code, message, hint);
+    this.specifier = specifier;
+    this.candidates = candidates;
+  }
+}
+export type ResolutionErrorCode =
+  | 'UNKNOWN_REVISION'
+  | 'AMBIGUOUS_REVISION'
+  | 'MULTIPLE_HEADS'
+  | 'MULTIPLE_BASES'
+  | 'AMBIGUOUS_STEP'
+  | 'STEP_OUT_OF_RANGE'
+  | 'BAD_SPECIFIER'
+  | 'BAD_RANGE';
+
+/** A file sqlgen was asked to write already exists, or the target folder is not usable. */
+export class WriteError extends SqlgenError {
+  constructor(message: string, hint: string, location: ErrorLocation = {}) {
+    super('WRITE_REFUSED', message, hint, location);
+  }
+}
