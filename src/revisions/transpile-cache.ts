@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+
+const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; dependencies: Record<string, string> };
+/** Entries are valid only for the sqlgen and sucrase versions that wrote them. */
+const STAMP = `sqlgen ${PACKAGE.version}, sucrase ${PACKAGE.dependencies.sucrase}`;
+
+interface CacheFile {
+  stamp: string;
+  entries: Record<string, string>;
+}
+
+/**
+ * Transpiled revision code, keyed by the sha256 of each source, in one file per revisions folder
+ * under `$SQLGEN_CACHE_DIR` (default `$XDG_CACHE_HOME/sqlgen` or `~/.cache/sqlgen`).
+ *
+ * Why: transpiling is most of the CPU of loading a large project (measured: 5,000 revisions,
+ * about 0.5 s of 0.7 s), and revisions rarely change once written. One file, not one per
+ * revision, because reading thousands of small files costs as much as transpiling them.
+ * The cache is an optimisation only: unreadable, stale or unwritable means transpile again.
+ * `SQLGEN_NO_CACHE=1` turns it off.
+ */
+export class TranspileCache {
+  private readonly fresh = new Map<string, string>();
+  private changed = false;
+
+  private constructor(
+    private readonly file: string,
+    private readonly stored: Record<string, string>,
+  ) {}
+
+  static open(revisionsDir: string, env: NodeJS.ProcessEnv): TranspileCache | null {
+    if (env.SQLGEN_NO_CACHE === '1') return null;
+    const folder = env.SQLGEN_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'sqlgen');
+    const name = createHash('sha256').update(path.resolve(revisionsDir)).digest('hex').slice(0, 16);
+    const file = path.join(folder, `transpiled-${name}.json`);
+    return new TranspileCache(file, readEntries(file));
+  }
+
+  /** The cached code for a source, or the result of `transpile`, remembered for {@link save}. */
+  get(key: string, transpile: () => string): string {
+    let code = this.stored[key];
+    if (code === undefined) {
+      code = transpile();
+      this.changed = true;
+    }
+    this.fresh.set(key, code);
+    return code;
+  }
+
+  /** Writes the entries used in this run (dropping ones no longer used) if anything was added. */
+  save(): void {
+    if (!this.changed) return;
+    const content: CacheFile = { stamp: STAMP, entries: Object.fromEntries(this.fresh) };
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      writeFileSync(temporary, JSON.stringify(content));
+      renameSync(temporary, this.file);
+    } catch {
+      // A read-only home or a full disk only costs speed next time.
+    }
+  }
+}
+
+function readEntries(file: string): Record<string, string> {
+  try {
+    const content = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+    return content.stamp === STAMP && typeof content.entries === 'object' ? content.entries : {};
+  } catch {
+    return {};
+  }
+}
