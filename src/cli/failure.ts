@@ -1,0 +1,71 @@
+import { ExitCode, SqlgenError } from '../errors.js';
+
+/** An error as the user sees it, in text or under `error` in `--json` output. */
+export interface Failure {
+  code: string;
+  message: string;
+  hint?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  exitCode: number;
+  stack?: string;
+  /** Extra fields of the typed error (revision ids, candidates). */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Turns a thrown value into a {@link Failure}. Returns undefined for oclif's own errors (bad
+ * flags, `--help`, exits), which oclif reports itself.
+ */
+export function describeFailure(error: unknown, verbose: boolean): Failure | undefined {
+  if (error instanceof SqlgenError) {
+    const { file, line, column } = error.location;
+    return {
+      code: error.code,
+      message: error.message,
+      hint: error.hint,
+      ...(file !== undefined && { file }),
+      ...(line !== undefined && { line }),
+      ...(column !== undefined && { column }),
+      exitCode: error.exitCode,
+      ...detailsOf(error),
+      ...(verbose && { stack: fullStack(error) }),
+    };
+  }
+  if (isOclifError(error)) return undefined;
+  return {
+    code: 'INTERNAL',
+    message: `internal error: ${error instanceof Error ? error.message : String(error)}`,
+    hint: verbose ? 'this is a bug in sqlgen; please report it with the stack below' : 'this is a bug in sqlgen; run again with --verbose for the stack trace and report it',
+    exitCode: ExitCode.internal,
+    ...(verbose && { stack: fullStack(error) }),
+  };
+}
+
+/** `error: <message>` then `hint: <hint>`, the way compilers print. */
+export function formatFailure(failure: Failure): string {
+  const lines = [`error: ${failure.message}`];
+  if (failure.hint) lines.push(`hint: ${failure.hint}`);
+  if (failure.stack) lines.push('', failure.stack);
+  return lines.join('\n');
+}
+
+function detailsOf(error: SqlgenError): { details?: Record<string, unknown> } {
+  const own = Object.fromEntries(
+    Object.entries(error).filter(([key]) => !['code', 'hint', 'location', 'exitCode'].includes(key)),
+  );
+  return Object.keys(own).length > 0 ? { details: own } : {};
+}
+
+function fullStack(error: unknown): string {
+  const chain: string[] = [];
+  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
+    chain.push(current instanceof Error ? String(current.stack) : String(current));
+  }
+  return chain.join('\nCaused by: ');
+}
+
+function isOclifError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'oclif' in error;
+}

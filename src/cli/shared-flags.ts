@@ -1,0 +1,8 @@
+import { Flags } from '@oclif/core';
+import { DIALECT_IDS } from '../dialects/dialect-id.js';
+
+/** `--dialect`, for commands whose output depends on it; it overrides config and environment. */
+export const dialectFlag = Flags.string({
+  summary: 'SQL dialect (overrides SQLGEN_DIALECT, SQLGEN_URL and the config file).',
+  options: [...DIALECT_IDS],
+});

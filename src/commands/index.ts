@@ -1,0 +1,18 @@
+import Branches from './branches.js';
+import Heads from './heads.js';
+import History from './history.js';
+import Init from './init.js';
+import Merge from './merge.js';
+import Revision from './revision.js';
+import Show from './show.js';
+
+/** Every command, by id: oclif's explicit strategy loads this one module instead of scanning. */
+export const COMMANDS = {
+  branches: Branches,
+  heads: Heads,
+  history: History,
+  init: Init,
+  merge: Merge,
+  revision: Revision,
+  show: Show,
+};

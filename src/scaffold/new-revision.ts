@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { RevisionFileError, WriteError } from '../errors.js';
+import type { DialectId } from '../dialects/dialect-id.js';
+import { loadRevisionFiles } from '../revisions/load-revisions.js';
+import { describeSchemaErrors } from '../schema-validation.js';
+import { PATTERN_HINTS, validateRevisionMetadata, type RevisionMetadata } from '../revisions/revision-schema.js';
+import type { Project } from '../project.js';
+import { renderCodeTemplate, templatePath } from './templates.js';
+
+export interface NewRevisionRequest {
+  message: string;
+  parents: string[];
+  format: 'ts' | 'sql';
+  /** Chosen by the user (`--rev-id`); otherwise 12 random hex digits, as Alembic does. */
+  id?: string;
+  dependsOn?: string[];
+  branchLabels?: string[];
+  /** For SQL revisions written for one dialect. */
+  dialect?: DialectId;
+}
+
+export interface NewRevision {
+  id: string;
+  parents: string[];
+  message: string;
+  /** Project-relative path of the written file. */
+  file: string;
+}
+
+/**
+ * Renders `revision.<format>.hbs` into `<id>_<slug>.<format>` in the revisions folder. The
+ * written file is loaded back at once: a template that yields an invalid revision is an error,
+ * and the file is removed again.
+ */
+export function writeNewRevision(project: Project, request: NewRevisionRequest): NewRevision {
+  const metadata = checkedMetadata(request);
+  if (project.graph.has(metadata.id)) {
+    throw new WriteError(`revision id ${metadata.id} already exists`, 'choose another --rev-id, or leave it out for a random one');
+  }
+  const { revisionsDir, templatesDir, projectRoot } = project.config;
+  const target = path.join(revisionsDir, `${metadata.id}_${slugOf(metadata.message)}.${request.format}`);
+  const template = templatePath(`revision.${request.format}.hbs`, templatesDir);
+  const text = renderCodeTemplate(template, { ...metadata, dialect: request.dialect ?? null, isMerge: metadata.parents.length > 1 });
+  mkdirSync(revisionsDir, { recursive: true });
+  const shown = path.relative(projectRoot, target).split(path.sep).join('/');
+  try {
+    writeFileSync(target, text, { flag: 'wx' });
+  } catch (error) {
+    throw new WriteError(`${shown}: cannot write (${(error as NodeJS.ErrnoException).code})`, 'a file of that name exists, or the folder is not writable', { file: shown });
+  }
+  assertLoadsBack(target, projectRoot, template);
+  return { id: metadata.id, parents: metadata.parents, message: metadata.message, file: shown };
+}
+
+function checkedMetadata(request: NewRevisionRequest): RevisionMetadata {
+  const candidate = {
+    id: request.id ?? randomBytes(6).toString('hex'),
+    parents: request.parents,
+    message: request.message,
+    dependsOn: request.dependsOn ?? [],
+    branchLabels: request.branchLabels ?? [],
+  };
+  if (validateRevisionMetadata(candidate)) return candidate;
+  throw new RevisionFileError('REVISION_INVALID', `invalid new revision:\n${describeSchemaErrors(validateRevisionMetadata.errors, PATTERN_HINTS)}`, 'fix the message, --rev-id or labels', {});
+}
+
+/** Alembic-style slug: lowercase words joined by `_`, cut at a word boundary near 40 characters. */
+export function slugOf(message: string): string {
+  const words = message.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}_${word}` : word;
+    if (next.length > 40 && slug) break;
+    slug = next.slice(0, 40);
+  }
+  return slug || 'revision';
+}
+
+function assertLoadsBack(target: string, projectRoot: string, template: string): void {
+  try {
+    loadRevisionFiles([target], projectRoot);
+  } catch (error) {
+    rmSync(target, { force: true });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new RevisionFileError('REVISION_INVALID', `the template ${template} produced an invalid revision: ${reason}`, 'fix the template; nothing was written', { file: template });
+  }
+}

@@ -1,0 +1,23 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+
+/** The templates that ship with sqlgen; a project's own `templatesDir` overrides any of them. */
+export const BUILT_IN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/** Path of a template: the project's own if it has one, else the built-in. */
+export function templatePath(name: string, templatesDir: string): string {
+  const own = path.join(templatesDir, name);
+  return existsSync(own) ? own : path.join(BUILT_IN_TEMPLATES_DIR, name);
+}
+
+const engine = Handlebars.create();
+// `{{json value}}` writes a value as a JSON (and so TypeScript) literal: quotes in messages stay safe.
+engine.registerHelper('json', (value: unknown) => JSON.stringify(value));
+engine.registerHelper('join', (values: unknown[], separator: unknown) => values.join(typeof separator === 'string' ? separator : ' '));
+
+/** Renders a source-code template; no HTML escaping, since the output is code, not markup. */
+export function renderCodeTemplate(file: string, context: object): string {
+  return engine.compile(readFileSync(file, 'utf8'), { noEscape: true, strict: true })(context);
+}
