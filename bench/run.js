@@ -1,0 +1,73 @@
+// `npm run bench`: start-up, revision loading and graph figures for sqlgen. Run after `npm run build`.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateProject } from './generate-project.js';
+import { loadRevisions } from '../dist/revisions/load-revisions.js';
+import { RevisionGraph } from '../dist/revisions/graph.js';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const bin = path.join(repo, 'bin/run.js');
+const preload = path.join(repo, 'bench/report-usage.js');
+const RUNS = Number(process.env.SQLGEN_BENCH_RUNS ?? 5);
+
+/** Median wall time, CPU time and peak RSS of a command over RUNS runs. */
+function measure(args, cwd, env = process.env) {
+  const samples = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const usageFile = path.join(tmpdir(), `sqlgen-bench-${process.pid}.json`);
+    const started = performance.now();
+    execFileSync(process.execPath, ['--import', preload, ...args], { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...env, SQLGEN_BENCH_USAGE: usageFile } });
+    samples.push({ wallMs: performance.now() - started, ...JSON.parse(readFileSync(usageFile, 'utf8')) });
+    rmSync(usageFile);
+  }
+  const median = (key) => samples.map((sample) => sample[key]).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+  return { wallMs: median('wallMs'), cpuMs: median('cpuMs'), maxRssMb: median('maxRssMb') };
+}
+
+function report(label, figures) {
+  const cells = Object.entries(figures).map(([key, value]) => `${key}=${typeof value === 'number' ? value.toFixed(1) : value}`);
+  console.log(`${label.padEnd(44)} ${cells.join('  ')}`);
+}
+
+/** In-process: CPU spent loading the revision files and building their graph. */
+function loadInProcess(root, env) {
+  const cpuBefore = process.cpuUsage();
+  const wallBefore = performance.now();
+  const revisions = loadRevisions(path.join(root, 'revisions'), root, env);
+  const loadedCpu = process.cpuUsage(cpuBefore);
+  const graph = RevisionGraph.build(revisions);
+  const order = graph.upgradeRange('base', 'heads');
+  const totalCpu = process.cpuUsage(cpuBefore);
+  return {
+    revisions: order.length,
+    wallMs: performance.now() - wallBefore,
+    loadCpuMs: (loadedCpu.user + loadedCpu.system) / 1000,
+    loadAndGraphCpuMs: (totalCpu.user + totalCpu.system) / 1000,
+  };
+}
+
+console.log(`sqlgen bench: node ${process.version}, median of ${RUNS} runs\n`);
+const empty = mkdtempSync(path.join(tmpdir(), 'sqlgen-bench-empty-'));
+report('node -e "" (Node start)', measure(['-e', ''], empty));
+report("import('@oclif/core') (oclif floor)", measure(['-e', "await import('@oclif/core')", '--input-type=module'], repo));
+report('sqlgen --help', measure([bin, '--help'], empty));
+
+// Cold: no transpile cache. Warm: the cache written by the cold run (the usual case once a
+// project's revisions exist). The cache lives in a folder of the bench's own.
+const cacheDir = mkdtempSync(path.join(tmpdir(), 'sqlgen-bench-cache-'));
+const cold = { ...process.env, SQLGEN_NO_CACHE: '1' };
+const warm = { ...process.env, SQLGEN_CACHE_DIR: cacheDir };
+for (const count of [1000, 5000]) {
+  const root = mkdtempSync(path.join(tmpdir(), `sqlgen-bench-${count}-`));
+  generateProject(root, count);
+  report(`load + graph, ${count} revisions, cold`, loadInProcess(root, cold));
+  loadInProcess(root, warm);
+  report(`load + graph, ${count} revisions, warm`, loadInProcess(root, warm));
+  report(`sqlgen history, ${count} revisions, cold`, measure([bin, 'history'], root, cold));
+  report(`sqlgen history, ${count} revisions, warm`, measure([bin, 'history'], root, warm));
+  rmSync(root, { recursive: true, force: true });
+}
+for (const folder of [empty, cacheDir]) rmSync(folder, { recursive: true, force: true });
