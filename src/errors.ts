@@ -108,3 +108,24 @@ export class WriteError extends SqlgenError {
     super('WRITE_REFUSED', message, hint, location);
   }
 }
+
+/** A value has no safe literal form in the target dialect (NaN on MySQL, NUL in text, ...). */
+export class LiteralError extends SqlgenError {
+  constructor(message: string, hint: string) {
+    super('LITERAL_UNSUPPORTED', message, hint);
+  }
+}
+
+/** A revision asked for something the offline compiler cannot render correctly. */
+export class CompileError extends SqlgenError {
+  constructor(code: CompileErrorCode, message: string, hint: string, location: ErrorLocation = {}, options?: ErrorOptions) {
+    super(code, message, hint, location, options);
+  }
+}
+export type CompileErrorCode =
+  | 'NEEDS_LIVE_DATABASE'
+  | 'UNEXPECTED_STATEMENTS'
+  | 'UNSUPPORTED_OPERATION'
+  | 'DIALECT_MISMATCH'
+  | 'NO_DOWNGRADE'
+  | 'REVISION_FAILED';
