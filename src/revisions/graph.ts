@@ -131,6 +131,11 @@ export class RevisionGraph<T extends RevisionNode = RevisionNode> {
     return nodesOf(this.headVertices.filter((head) => above.has(head)));
   }
 
+  /** Whether `id` is `ancestor` or descends from it through parents. */
+  descendsFrom(id: string, ancestor: string): boolean {
+    return reachable([this.vertex(id)], (vertex) => vertex.parents).has(this.vertex(ancestor));
+  }
+
   /** The bases `id` descends from (through parents), or `id` itself; topological order. */
   basesBelow(id: string): T[] {
     const below = reachable([this.vertex(id)], (vertex) => vertex.parents);

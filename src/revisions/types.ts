@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { DialectId } from '../dialects/dialect-id.js';
 
 /** What the graph needs of a revision: identity, edges and where it came from. */
@@ -13,15 +14,40 @@ export interface RevisionNode {
   file: string;
 }
 
+/** Equality conditions (`{ id: 3, deleted_at: null }`), or a knex where-builder callback. */
+export type Where = Record<string, unknown> | ((builder: Knex.QueryBuilder) => void);
+
 /**
- * The operations a revision's `upgrade`/`downgrade` receives. The offline compiler provides the
- * implementation; a revision never sees a database connection.
+ * The operations a revision's `upgrade`/`downgrade` receives. Each call adds statements to the
+ * script; nothing runs, and there is no database connection anywhere to reach.
  */
 export interface Operations {
   /** The dialect being rendered, so a revision can branch where it must. */
   readonly dialect: DialectId;
-  /** Emit raw SQL verbatim (no placeholder parsing). */
+  /** knex's SQL function helpers for defaults, e.g. `defaultTo(op.fn.now())`. */
+  readonly fn: Knex.FunctionHelper;
+  createTable(name: string, build: (table: Knex.CreateTableBuilder) => void): void;
+  alterTable(name: string, build: (table: Knex.AlterTableBuilder) => void): void;
+  dropTable(name: string): void;
+  dropTableIfExists(name: string): void;
+  renameTable(from: string, to: string): void;
+  /** A view over a query built with {@link Operations.query}, or over raw SQL text. */
+  createView(name: string, definition: Knex.QueryBuilder | string): void;
+  dropView(name: string): void;
+  createSchema(name: string): void;
+  dropSchema(name: string): void;
+  insert(table: string, rows: Record<string, unknown> | Array<Record<string, unknown>>): void;
+  update(table: string, values: Record<string, unknown>, where: Where): void;
+  delete(table: string, where: Where): void;
+  /** A query builder for view definitions; it cannot run. */
+  query(table: string): Knex.QueryBuilder;
+  /** SQL written by hand, emitted verbatim: `?`, `??` and `:name` stay as written. */
   execute(sql: string): void;
+  /**
+   * Statements that cannot run inside a transaction (`CREATE INDEX CONCURRENTLY`): the script
+   * commits, runs them, and begins a new transaction, like Alembic's autocommit_block.
+   */
+  outsideTransaction(build: () => void): void;
 }
 
 export type MigrationFn = (op: Operations) => void | Promise<void>;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RevisionFileError } from '../../src/errors.js';
 import { loadRevisions } from '../../src/revisions/load-revisions.js';
-import type { Operations } from '../../src/revisions/types.js';
+import { recordOperations } from '../../src/compile/operations.js';
+import { postgresql } from '../../src/dialects/postgresql.js';
 import { tempProject } from '../helpers/temp-project.js';
 
 const load = (files: Record<string, string>) => {
@@ -31,11 +32,10 @@ describe('loadRevisions', () => {
           downgrade(op: Operations) { op.execute('DROP TABLE ' + table); } });`,
     });
     expect(revision).toMatchObject({ id: 'aaaa0001', parents: [], message: 'first', dependsOn: [], branchLabels: ['core'], format: 'module', file: 'revisions/aaaa0001_first.ts' });
-    const executed: string[] = [];
-    const op = { dialect: 'postgresql', execute: (sql: string) => executed.push(sql) } satisfies Operations;
+    const { operations, statements } = recordOperations(postgresql);
     expect(revision!.upgrade.kind).toBe('function');
-    if (revision!.upgrade.kind === 'function') await revision!.upgrade.run(op);
-    expect(executed).toEqual(['CREATE TABLE users (id int)']);
+    if (revision!.upgrade.kind === 'function') await revision!.upgrade.run(operations);
+    expect(statements.map((statement) => statement.sql)).toEqual(['CREATE TABLE users (id int)']);
   });
 
   it('loads a plain object without any import, in every module extension', () => {

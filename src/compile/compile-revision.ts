@@ -1,0 +1,53 @@
+import { CompileError, SqlgenError } from '../errors.js';
+import type { Dialect } from '../dialects/dialect.js';
+import type { Revision } from '../revisions/types.js';
+import { recordOperations } from './operations.js';
+import type { Statement } from './statement.js';
+
+export type Direction = 'upgrade' | 'downgrade';
+
+/**
+ * The statements of one direction of one revision. A function revision runs against recording
+ * operations; a SQL revision's section is one verbatim statement block.
+ */
+export async function compileRevision(revision: Revision, direction: Direction, dialect: Dialect): Promise<Statement[]> {
+  if (revision.dialect && revision.dialect !== dialect.id) {
+    throw new CompileError('DIALECT_MISMATCH', `${revision.file}: revision ${revision.id} is written for ${revision.dialect}, not ${dialect.id}`, `render with --dialect ${revision.dialect}, or give the revision a version for ${dialect.id}`, { file: revision.file });
+  }
+  const step = revision[direction];
+  switch (step.kind) {
+    case 'none':
+      throw new CompileError('NO_DOWNGRADE', `${revision.file}: revision ${revision.id} has no ${direction}`, `add a ${direction} to it, or leave it out of the range`, { file: revision.file });
+    case 'sql':
+      return step.sql.trim() === '' ? [] : [{ sql: step.sql, bindings: [], origin: 'raw', kind: 'schema', transactional: true, operation: `${direction} section` }];
+    case 'function':
+      return runRecorded(revision, step.run, dialect);
+  }
+}
+
+async function runRecorded(revision: Revision, run: Extract<Revision['upgrade'], { kind: 'function' }>['run'], dialect: Dialect): Promise<Statement[]> {
+  const { operations, statements } = recordOperations(dialect);
+  try {
+    await run(operations);
+  } catch (error) {
+    throw locatedIn(revision, error);
+  }
+  return statements;
+}
+
+/** The error, re-issued with the revision file and the line of the call that failed. */
+function locatedIn(revision: Revision, error: unknown): SqlgenError {
+  const line = lineInStack(error, revision.file);
+  const where = line ? `${revision.file}:${line}` : revision.file;
+  const location = { file: revision.file, ...(line && { line }) };
+  if (error instanceof SqlgenError) return new SqlgenError(error.code, `${where}: ${error.message}`, error.hint, location, { cause: error });
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new CompileError('REVISION_FAILED', `${where}: revision ${revision.id} failed while rendering: ${reason}`, 'fix the revision; run with --verbose for the stack trace', location, { cause: error });
+}
+
+function lineInStack(error: unknown, file: string): number | undefined {
+  const stack = error instanceof Error ? String(error.stack) : '';
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`[/\\\\]${escaped}:(\\d+):\\d+`).exec(stack);
+  return match ? Number(match[1]) : undefined;
+}

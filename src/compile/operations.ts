@@ -1,0 +1,119 @@
+import type { Knex } from 'knex';
+import { CompileError } from '../errors.js';
+import type { Dialect } from '../dialects/dialect.js';
+import type { Operations, Where } from '../revisions/types.js';
+import { countStatements } from './inline-bindings.js';
+import { takeNativeAlterations } from './native-alterations.js';
+import { compileQuery, offlineKnex } from './offline-knex.js';
+import { prepareTableBuilder } from './prepare-table-builder.js';
+import type { Statement } from './statement.js';
+
+/** What knex's toSQL() yields per statement; `output`/`statementsProducer` mark live-database steps. */
+interface KnexEntry {
+  sql: string;
+  bindings?: readonly unknown[];
+  output?: unknown;
+  statementsProducer?: unknown;
+}
+
+/**
+ * The {@link Operations} handed to a revision, recording what it asks for as statements.
+ * Every knex builder is compiled with toSQL() at once, checked, and kept with its bindings.
+ */
+export function recordOperations(dialect: Dialect): { operations: Operations; statements: Statement[] } {
+  const knex = offlineKnex(dialect);
+  const statements: Statement[] = [];
+  let transactional = true;
+
+  const add = (operation: string, kind: Statement['kind'], entries: KnexEntry[], expected: { min: number; max?: number }) => {
+    if (entries.length < expected.min || entries.length > (expected.max ?? Infinity)) {
+      throw new CompileError('UNEXPECTED_STATEMENTS', `${operation}: knex compiled ${entries.length} statement(s), expected ${describeCount(expected)}`, 'this is a bug in sqlgen or an unsupported use of the builder; write the SQL with op.execute()');
+    }
+    for (const entry of entries) statements.push(checkedStatement(entry, { operation, kind, transactional }, dialect));
+  };
+  const schema = (operation: string, builder: Knex.SchemaBuilder, expected: { min: number; max?: number } = { min: 1 }) => add(operation, 'schema', builder.toSQL() as unknown as KnexEntry[], expected);
+  const data = (operation: string, builder: Knex.QueryBuilder) => add(operation, 'data', [compileQuery(builder, dialect)], { min: 1, max: 1 });
+  const tableBuilder = <T extends Knex.TableBuilder>(operation: string, table: string, build: (builder: T) => void, natives: string[]) => (builder: T) => {
+    build(builder);
+    prepareTableBuilder(builder, dialect, operation);
+    natives.push(...takeNativeAlterations(builder, table, dialect));
+  };
+
+  const operations: Operations = {
+    dialect: dialect.id,
+    fn: knex.fn,
+    createTable(name, build) {
+      schema(`createTable ${name}`, knex.schema.createTable(name, tableBuilder(`createTable ${name}`, name, build, [])));
+    },
+    alterTable(name, build) {
+      const operation = `alterTable ${name}`;
+      const natives: string[] = [];
+      const entries = knex.schema.alterTable(name, tableBuilder(operation, name, build, natives)).toSQL() as unknown as KnexEntry[];
+      add(operation, 'schema', [...natives.map((sql) => ({ sql })), ...entries], { min: 0 });
+    },
+    dropTable: (name) => schema(`dropTable ${name}`, knex.schema.dropTable(name), { min: 1, max: 1 }),
+    dropTableIfExists: (name) => schema(`dropTableIfExists ${name}`, knex.schema.dropTableIfExists(name), { min: 1, max: 1 }),
+    // knex types renameTable as a promise; it is a builder like the others.
+    renameTable: (from, to) => schema(`renameTable ${from}`, knex.schema.renameTable(from, to) as unknown as Knex.SchemaBuilder, { min: 1, max: 1 }),
+    createView(name, definition) {
+      const query = typeof definition === 'string' ? knex.raw(definition) : definition;
+      schema(`createView ${name}`, knex.schema.createView(name, (view) => view.as(query as Knex.QueryBuilder)), { min: 1, max: 1 });
+    },
+    dropView: (name) => schema(`dropView ${name}`, knex.schema.dropView(name), { min: 1, max: 1 }),
+    createSchema: (name) => schema(`createSchema ${name}`, knex.schema.createSchema(name), { min: 1, max: 1 }),
+    dropSchema: (name) => schema(`dropSchema ${name}`, knex.schema.dropSchema(name), { min: 1, max: 1 }),
+    insert(table, rows) {
+      if (Array.isArray(rows) && rows.length === 0) return;
+      data(`insert ${table}`, knex(table).insert(rows));
+    },
+    update: (table, values, where) => data(`update ${table}`, whereClause(knex(table), where).update(values)),
+    delete: (table, where) => data(`delete ${table}`, whereClause(knex(table), where).delete()),
+    query: (table) => knex(table),
+    execute(sql) {
+      statements.push({ sql, bindings: [], origin: 'raw', kind: 'schema', transactional, operation: 'execute' });
+    },
+    outsideTransaction(build) {
+      if (!transactional) throw new CompileError('UNSUPPORTED_OPERATION', 'outsideTransaction() inside outsideTransaction()', 'call it once around the statements that must run outside a transaction');
+      transactional = false;
+      try {
+        build();
+      } finally {
+        transactional = true;
+      }
+    },
+  };
+  return { operations, statements };
+}
+
+function whereClause(builder: Knex.QueryBuilder, where: Where): Knex.QueryBuilder {
+  return typeof where === 'function' ? builder.where(where) : builder.where(where as Record<string, never>);
+}
+
+function checkedStatement(entry: KnexEntry, context: Pick<Statement, 'operation' | 'kind' | 'transactional'>, dialect: Dialect): Statement {
+  if (entry.output || entry.statementsProducer) throw needsLiveDatabase(context.operation, entry.sql, dialect);
+  const count = countStatements(entry.sql, dialect.lexicalSyntax);
+  if (count !== 1) {
+    throw new CompileError('UNEXPECTED_STATEMENTS', `${context.operation}: knex produced text that holds ${count} statements: ${entry.sql}`, 'a name or value was pasted into the SQL unescaped; remove quotes and semicolons from it, or write the SQL with op.execute()');
+  }
+  return { sql: entry.sql, bindings: entry.bindings ?? [], origin: 'knex', ...context };
+}
+
+const LIVE_DATABASE_HINTS: Record<string, string> = {
+  sqlite: 'SQLite cannot change a column in place, and sqlgen does not yet rebuild tables; write the rebuild (create new table, copy, drop, rename) with op.execute()',
+  mysql: 'restate the whole column instead, e.g. t.string("email", 320).nullable().alter()',
+  mssql: 'restate the whole column instead, e.g. t.string("email", 320).nullable().alter()',
+  postgresql: 'write the statement with op.execute()',
+};
+
+function needsLiveDatabase(operation: string, sql: string, dialect: Dialect): CompileError {
+  return new CompileError(
+    'NEEDS_LIVE_DATABASE',
+    `${operation}: on ${dialect.id}, knex builds this from the live table definition (it asks the database with \`${sql.trim().split('\n')[0]}\`), and sqlgen has no database`,
+    LIVE_DATABASE_HINTS[dialect.id] ?? 'write the statement with op.execute()',
+  );
+}
+
+function describeCount({ min, max }: { min: number; max?: number }): string {
+  if (max === undefined) return `at least ${min}`;
+  return min === max ? `exactly ${min}` : `${min} to ${max}`;
+}

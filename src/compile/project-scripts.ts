@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { ResolutionError } from '../errors.js';
+import { dialectFor } from '../dialects/index.js';
+import { RevisionGraph } from '../revisions/graph.js';
+import type { Project } from '../project.js';
+import { statementFormatter } from './format-statement.js';
+import { renderDowngrade, renderStamp, renderUpgrade, type RenderedScript, type RenderSettings } from './render-range.js';
+
+const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+export const GENERATOR = `sqlgen ${PACKAGE.version}`;
+
+export interface ScriptRequest {
+  command: 'upgrade' | 'downgrade' | 'stamp';
+  /** `FROM:TO` or one specifier (for upgrade, `X` means `base:X`; for stamp, the target). */
+  range: string;
+  /** False for --no-format; the config decides otherwise. */
+  format?: boolean;
+  /** True for --single-transaction; the config decides otherwise. */
+  singleTransaction?: boolean;
+}
+
+/** Renders an upgrade, downgrade or stamp script for the project's dialect. */
+export async function renderProjectScript(project: Project, request: ScriptRequest): Promise<RenderedScript> {
+  const settings = renderSettings(project, request);
+  if (request.command === 'stamp') return renderStamp(settings, request.range);
+  if (request.command === 'upgrade') {
+    const { from, to } = RevisionGraph.parseRange(request.range);
+    return renderUpgrade(settings, from, to);
+  }
+  if (!request.range.includes(':')) {
+    throw new ResolutionError('BAD_RANGE', request.range, `a downgrade needs FROM:TO, got "${request.range}"`, 'offline there is no current revision to start from; write e.g. head:base or head:-1');
+  }
+  const { from, to } = RevisionGraph.parseRange(request.range);
+  return renderDowngrade(settings, from, to);
+}
+
+export function renderSettings(project: Project, request: Pick<ScriptRequest, 'format' | 'singleTransaction'>): RenderSettings {
+  const { config, graph } = project;
+  const dialect = dialectFor(config.dialect);
+  const formatting = request.format ?? config.format.enabled;
+  return {
+    graph,
+    dialect,
+    versionTable: config.versionTable,
+    transactionPerRevision: request.singleTransaction ? false : config.transactionPerRevision,
+    ...(formatting && { format: statementFormatter(dialect, config.format) }),
+    generator: GENERATOR,
+  };
+}

@@ -1,0 +1,116 @@
+import type { Dialect } from '../dialects/dialect.js';
+import { inlineBindings } from './inline-bindings.js';
+import type { Statement } from './statement.js';
+
+/** A revision's part of a script: its heading comment and its statements, bookkeeping included. */
+export interface ScriptSection {
+  heading: string;
+  statements: Statement[];
+}
+
+export interface ScriptPlan {
+  /** First comment line, e.g. `sqlgen 0.1.0: upgrade base -> 7c9e2b4a1d30 (postgresql)`. */
+  title: string;
+  /** Statements before the first section (creating the version table). */
+  setup: Statement[];
+  sections: ScriptSection[];
+}
+
+export interface ScriptOptions {
+  dialect: Dialect;
+  /** Formats a knex statement that still holds `?` placeholders; absent with --no-format. */
+  format?: (sql: string) => string;
+  /** One transaction per section (default), or one for the whole script. */
+  transactionPerRevision: boolean;
+}
+
+/**
+ * Lays a plan out as a script: header, session preamble, then each section with its
+ * transactions. A statement runs inside a transaction unless it was asked to run outside one
+ * (`op.outsideTransaction`) or it is DDL on a dialect whose DDL commits implicitly (MySQL):
+ * there the script says so in its header instead of pretending.
+ */
+export function renderScript(plan: ScriptPlan, options: ScriptOptions): string {
+  const { dialect } = options;
+  const out = new ScriptWriter(dialect);
+  out.comment(plan.title);
+  for (const note of dialect.notes) out.comment(note);
+  if (dialect.preamble.length > 0 || plan.setup.length > 0) out.blank();
+  for (const line of dialect.preamble) out.line(line);
+  out.statements(plan.setup, options);
+  for (const section of plan.sections) {
+    if (options.transactionPerRevision) out.commit();
+    out.blank();
+    out.comment(section.heading);
+    out.statements(section.statements, options);
+  }
+  out.commit();
+  return out.text();
+}
+
+function runsInTransaction(statement: Statement, dialect: Dialect): boolean {
+  return statement.transactional && (dialect.transactionalDdl || statement.kind === 'data');
+}
+
+class ScriptWriter {
+  private readonly lines: string[] = [];
+  private inTransaction = false;
+
+  constructor(private readonly dialect: Dialect) {}
+
+  statements(statements: readonly Statement[], options: ScriptOptions): void {
+    for (const statement of statements) {
+      if (runsInTransaction(statement, this.dialect)) this.begin();
+      else this.commit();
+      this.line(renderStatement(statement, options));
+      this.endBatch();
+    }
+  }
+
+  begin(): void {
+    if (this.inTransaction) return;
+    this.line(this.dialect.beginTransaction);
+    this.inTransaction = true;
+  }
+
+  commit(): void {
+    if (!this.inTransaction) return;
+    this.line(this.dialect.commitTransaction);
+    this.inTransaction = false;
+    this.endBatch();
+  }
+
+  comment(text: string): void {
+    this.line(`-- ${text}`);
+  }
+
+  blank(): void {
+    this.lines.push('');
+  }
+
+  line(text: string): void {
+    this.lines.push(text);
+  }
+
+  text(): string {
+    return this.lines.join('\n') + '\n';
+  }
+
+  /** sqlcmd runs each batch separately; one statement per batch keeps CREATE VIEW and friends legal. */
+  private endBatch(): void {
+    if (this.dialect.batchSeparator) this.line(this.dialect.batchSeparator);
+  }
+}
+
+/** The statement's final text: formatted (knex statements only), literals inlined, `;`-terminated. */
+export function renderStatement(statement: Statement, options: Pick<ScriptOptions, 'dialect' | 'format'>): string {
+  if (statement.origin === 'raw') {
+    const text = statement.sql.trim();
+    if (text.endsWith(';')) return text;
+    // A last line ending in a `--` comment would swallow the terminator.
+    return text.split('\n').at(-1)!.includes('--') ? `${text}\n;` : `${text};`;
+  }
+  const template = options.format ? options.format(statement.sql) : statement.sql;
+  const { renderLiteral, lexicalSyntax } = options.dialect;
+  return `${inlineBindings(template, statement.bindings, { renderLiteral, syntax: lexicalSyntax })};`;
+}

@@ -1,0 +1,19 @@
+/**
+ * One SQL statement of a revision, before it is formatted and its bindings inlined.
+ *
+ * Statements compiled by knex keep their `?` placeholders until the end, so that the formatter
+ * sees short, repetitive text (see format-statement.ts); raw SQL is emitted verbatim.
+ */
+export interface Statement {
+  /** SQL text; for `origin: 'knex'` it may hold `?` placeholders for `bindings`. */
+  sql: string;
+  bindings: readonly unknown[];
+  /** `knex`: built by sqlgen, safe to reformat. `raw`: the user's own text, never touched. */
+  origin: 'knex' | 'raw';
+  /** DDL or data change: decides transactions on dialects without transactional DDL. */
+  kind: 'schema' | 'data';
+  /** False for statements that must run outside any transaction (op.outsideTransaction). */
+  transactional: boolean;
+  /** The op call that produced it, for error messages and lint (`createTable orders`). */
+  operation: string;
+}

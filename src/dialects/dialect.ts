@@ -1,0 +1,31 @@
+import type { SqlLexicalSyntax } from '../compile/inline-bindings.js';
+import type { DialectId } from './dialect-id.js';
+
+/**
+ * Everything sqlgen knows about one SQL dialect, as data. Adding a dialect costs one file
+ * beside this one and one line in the registry (`index.ts`).
+ */
+export interface Dialect {
+  id: DialectId;
+  /** knex client name; knex is built with it and no connection, so no driver is loaded. */
+  knexClient: 'pg' | 'mysql2' | 'sqlite3' | 'mssql';
+  /** sql-formatter language. */
+  formatterLanguage: 'postgresql' | 'mysql' | 'sqlite' | 'transactsql';
+  /** Whether DDL can be rolled back inside a transaction (PostgreSQL, SQLite, SQL Server). */
+  transactionalDdl: boolean;
+  beginTransaction: string;
+  commitTransaction: string;
+  /** A line that ends a batch for the client (`GO` for sqlcmd), after each transaction. */
+  batchSeparator?: string;
+  /** Session settings the script relies on, emitted once at its top. */
+  preamble: string[];
+  /** Header comment lines that tell the DBA how this dialect's script behaves. */
+  notes: string[];
+  /** Text knex appends to data statements to return a result (`;select @@rowcount`), which a script must not run. */
+  knexResultSuffix?: string;
+  /** Renders a JavaScript value as a SQL literal; throws LiteralError when there is no safe form. */
+  renderLiteral(value: unknown): string;
+  /** Quotes and comments of the SQL that knex emits, for finding `?` placeholders. */
+  lexicalSyntax: SqlLexicalSyntax;
+  quoteIdentifier(name: string): string;
+}

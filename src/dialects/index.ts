@@ -1,0 +1,13 @@
+import type { DialectId } from './dialect-id.js';
+import type { Dialect } from './dialect.js';
+import { mssql } from './mssql.js';
+import { mysql } from './mysql.js';
+import { postgresql } from './postgresql.js';
+import { sqlite } from './sqlite.js';
+
+/** Every dialect, by id: a new DialectId without an entry here does not compile. */
+export const DIALECTS = { postgresql, mysql, sqlite, mssql } as const satisfies Record<DialectId, Dialect>;
+
+export function dialectFor(id: DialectId): Dialect {
+  return DIALECTS[id];
+}

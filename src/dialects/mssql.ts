@@ -1,0 +1,19 @@
+import { MSSQL_SYNTAX, renderMssqlLiteral } from './literals/mssql.js';
+import type { Dialect } from './dialect.js';
+
+export const mssql: Dialect = {
+  id: 'mssql',
+  knexClient: 'mssql',
+  formatterLanguage: 'transactsql',
+  transactionalDdl: true,
+  beginTransaction: 'BEGIN TRANSACTION;',
+  commitTransaction: 'COMMIT;',
+  batchSeparator: 'GO',
+  // Any error rolls the whole transaction back instead of leaving it half-applied.
+  preamble: ['SET XACT_ABORT ON;'],
+  notes: ['Apply with: sqlcmd -b -i <file>', 'SQL Server output is checked against golden files only; it has not been run on a server.'],
+  knexResultSuffix: ';select @@rowcount',
+  renderLiteral: renderMssqlLiteral,
+  lexicalSyntax: MSSQL_SYNTAX,
+  quoteIdentifier: (name) => `[${name.replaceAll(']', ']]')}]`,
+};

@@ -1,0 +1,21 @@
+import { MYSQL_SYNTAX, renderMysqlLiteral } from './literals/mysql.js';
+import type { Dialect } from './dialect.js';
+
+export const mysql: Dialect = {
+  id: 'mysql',
+  knexClient: 'mysql2',
+  formatterLanguage: 'mysql',
+  transactionalDdl: false,
+  beginTransaction: 'START TRANSACTION;',
+  commitTransaction: 'COMMIT;',
+  // Dates are rendered in UTC; TIMESTAMP columns read them in the session time zone.
+  preamble: ['SET NAMES utf8mb4;', "SET time_zone = '+00:00';"],
+  notes: [
+    'Apply with: mariadb --batch <db> < <file>  (or mysql)',
+    'MySQL and MariaDB commit DDL implicitly: CREATE, ALTER and DROP take effect at once and',
+    'cannot be rolled back. Only data changes and version bookkeeping run in transactions.',
+  ],
+  renderLiteral: renderMysqlLiteral,
+  lexicalSyntax: MYSQL_SYNTAX,
+  quoteIdentifier: (name) => `\`${name.replaceAll('`', '``')}\``,
+};

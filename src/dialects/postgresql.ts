@@ -1,0 +1,17 @@
+import { POSTGRESQL_SYNTAX, renderPostgresqlLiteral } from './literals/postgresql.js';
+import type { Dialect } from './dialect.js';
+
+export const postgresql: Dialect = {
+  id: 'postgresql',
+  knexClient: 'pg',
+  formatterLanguage: 'postgresql',
+  transactionalDdl: true,
+  beginTransaction: 'BEGIN;',
+  commitTransaction: 'COMMIT;',
+  // The file is UTF-8 whatever the server's or psql's default encoding.
+  preamble: ["SET client_encoding = 'UTF8';"],
+  notes: ['Apply with: psql -v ON_ERROR_STOP=1 -f <file>'],
+  renderLiteral: renderPostgresqlLiteral,
+  lexicalSyntax: POSTGRESQL_SYNTAX,
+  quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
+};
