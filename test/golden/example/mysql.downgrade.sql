@@ -1,0 +1,67 @@
+-- sqlgen 0.1.0: downgrade heads -> base (mysql)
+-- Apply with: mariadb --batch <db> < <file>  (or mysql)
+-- MySQL and MariaDB commit DDL implicitly: CREATE, ALTER and DROP take effect at once and
+-- cannot be rolled back. Only data changes and version bookkeeping run in transactions.
+
+SET NAMES utf8mb4;
+SET time_zone = '+00:00';
+
+-- Running downgrade 7c9e2b4a1d30 -> 5b8d1f3e9a27, 6e0a4c2d7f18: merge loyalty and reporting
+START TRANSACTION;
+UPDATE `sqlgen_version`
+SET
+  `version_num` = '5b8d1f3e9a27'
+WHERE
+  `version_num` = '7c9e2b4a1d30';
+INSERT INTO
+  `sqlgen_version` (`version_num`)
+VALUES
+  ('6e0a4c2d7f18');
+COMMIT;
+
+-- Running downgrade 6e0a4c2d7f18 -> 4c5d6e7f8a9b: customer order totals view
+DROP VIEW customer_order_totals;
+START TRANSACTION;
+DELETE FROM `sqlgen_version`
+WHERE
+  `version_num` = '6e0a4c2d7f18';
+COMMIT;
+
+-- Running downgrade 5b8d1f3e9a27 -> 4c5d6e7f8a9b: add loyalty points
+ALTER TABLE `customers`
+DROP `loyalty_points`;
+START TRANSACTION;
+UPDATE `sqlgen_version`
+SET
+  `version_num` = '4c5d6e7f8a9b'
+WHERE
+  `version_num` = '5b8d1f3e9a27';
+COMMIT;
+
+-- Running downgrade 4c5d6e7f8a9b -> 3f2a9c1b7d4e: add countries with names
+DROP TABLE `countries`;
+START TRANSACTION;
+UPDATE `sqlgen_version`
+SET
+  `version_num` = '3f2a9c1b7d4e'
+WHERE
+  `version_num` = '4c5d6e7f8a9b';
+COMMIT;
+
+-- Running downgrade 3f2a9c1b7d4e -> 1a2b3c4d5e6f: add orders
+DROP TABLE `orders`;
+START TRANSACTION;
+UPDATE `sqlgen_version`
+SET
+  `version_num` = '1a2b3c4d5e6f'
+WHERE
+  `version_num` = '3f2a9c1b7d4e';
+COMMIT;
+
+-- Running downgrade 1a2b3c4d5e6f -> <base>: create customers
+DROP TABLE `customers`;
+START TRANSACTION;
+DELETE FROM `sqlgen_version`
+WHERE
+  `version_num` = '1a2b3c4d5e6f';
+COMMIT;

@@ -1,0 +1,82 @@
+-- sqlgen 0.1.0: upgrade base -> heads (postgresql)
+-- Apply with: psql -v ON_ERROR_STOP=1 -f <file>
+
+SET client_encoding = 'UTF8';
+BEGIN;
+CREATE TABLE "sqlgen_version" (
+  "version_num" varchar(40) NOT NULL,
+  CONSTRAINT "sqlgen_version_pkc" PRIMARY KEY ("version_num")
+);
+COMMIT;
+
+-- Running upgrade <base> -> aaaa0001: events with every kind of value
+BEGIN;
+CREATE TABLE "events" (
+  "id" serial PRIMARY KEY,
+  "name" varchar(100) NOT NULL,
+  "happened_at" timestamptz(3),
+  "payload" json,
+  "big" bigint,
+  "flag" boolean NOT NULL DEFAULT FALSE,
+  "blob" bytea,
+  "note" varchar(200) DEFAULT E'it''s \\ a ?default'
+);
+INSERT INTO
+  "events" (
+    "big",
+    "blob",
+    "flag",
+    "happened_at",
+    "name",
+    "payload"
+  )
+VALUES
+  (9007199254740993, E'\\x0001feff'::bytea, TRUE, '2024-02-29 23:59:58.123+00', E'quote '' and backslash \\ and ? and :name', '{"a":[1,"two"],"b":null}'),
+  (-42, NULL, FALSE, NULL, 'ünïcödé 日本 🎉', NULL);
+INSERT INTO
+  "sqlgen_version" ("version_num")
+VALUES
+  ('aaaa0001');
+COMMIT;
+
+-- Running upgrade aaaa0001 -> aaaa0002: index events by name
+CREATE INDEX CONCURRENTLY events_name_idx ON events (name);
+BEGIN;
+UPDATE events SET note = 'why? :because' WHERE flag = TRUE;
+UPDATE "sqlgen_version"
+SET
+  "version_num" = 'aaaa0002'
+WHERE
+  "version_num" = 'aaaa0001';
+COMMIT;
+
+-- Running upgrade aaaa0002 -> aaaa0003: rename events and add a view
+BEGIN;
+ALTER TABLE "events"
+RENAME TO "event_log";
+DELETE FROM "event_log"
+WHERE
+  "flag" = FALSE
+  AND "note" IS NULL;
+UPDATE "event_log"
+SET
+  "note" = 'kept'
+WHERE
+  (
+    "big" > 0
+    AND "name" LIKE '%?%'
+  );
+CREATE VIEW "flagged_events" AS
+SELECT
+  "id",
+  "name"
+FROM
+  "event_log"
+WHERE
+  "flag" = TRUE;
+UPDATE "sqlgen_version"
+SET
+  "version_num" = 'aaaa0003'
+WHERE
+  "version_num" = 'aaaa0002';
+COMMIT;
