@@ -19,7 +19,7 @@ export async function compileRevision(revision: Revision, direction: Direction, 
     case 'none':
       throw new CompileError('NO_DOWNGRADE', `${revision.file}: revision ${revision.id} has no ${direction}`, `add a ${direction} to it, or leave it out of the range`, { file: revision.file });
     case 'sql':
-      return step.sql.trim() === '' ? [] : [{ sql: step.sql, bindings: [], origin: 'raw', kind: 'schema', transactional: true, operation: `${direction} section` }];
+      return step.sql.trim() === '' ? [] : [{ sql: step.sql, literals: [], origin: 'raw', kind: 'schema', transactional: true, operation: `${direction} section` }];
     case 'function':
       return runRecorded(revision, step.run, dialect);
   }
@@ -27,10 +27,15 @@ export async function compileRevision(revision: Revision, direction: Direction, 
 
 async function runRecorded(revision: Revision, run: Extract<Revision['upgrade'], { kind: 'function' }>['run'], dialect: Dialect): Promise<Statement[]> {
   const { operations, statements } = recordOperations(dialect);
+  // Errors raised deep in knex or a literal renderer must still show the revision's own frame.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 100;
   try {
     await run(operations);
   } catch (error) {
     throw locatedIn(revision, error);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   return statements;
 }

@@ -18,7 +18,8 @@ interface KnexEntry {
 
 /**
  * The {@link Operations} handed to a revision, recording what it asks for as statements.
- * Every knex builder is compiled with toSQL() at once, checked, and kept with its bindings.
+ * Every knex builder is compiled with toSQL() at once, checked, and kept with its bindings
+ * rendered as literals.
  */
 export function recordOperations(dialect: Dialect): { operations: Operations; statements: Statement[] } {
   const knex = offlineKnex(dialect);
@@ -70,7 +71,7 @@ export function recordOperations(dialect: Dialect): { operations: Operations; st
     delete: (table, where) => data(`delete ${table}`, whereClause(knex(table), where).delete()),
     query: (table) => knex(table),
     execute(sql) {
-      statements.push({ sql, bindings: [], origin: 'raw', kind: 'schema', transactional, operation: 'execute' });
+      statements.push({ sql, literals: [], origin: 'raw', kind: 'schema', transactional, operation: 'execute' });
     },
     outsideTransaction(build) {
       if (!transactional) throw new CompileError('UNSUPPORTED_OPERATION', 'outsideTransaction() inside outsideTransaction()', 'call it once around the statements that must run outside a transaction');
@@ -95,7 +96,7 @@ function checkedStatement(entry: KnexEntry, context: Pick<Statement, 'operation'
   if (count !== 1) {
     throw new CompileError('UNEXPECTED_STATEMENTS', `${context.operation}: knex produced text that holds ${count} statements: ${entry.sql}`, 'a name or value was pasted into the SQL unescaped; remove quotes and semicolons from it, or write the SQL with op.execute()');
   }
-  return { sql: entry.sql, bindings: entry.bindings ?? [], origin: 'knex', ...context };
+  return { sql: entry.sql, literals: (entry.bindings ?? []).map(dialect.renderLiteral), origin: 'knex', ...context };
 }
 
 const LIVE_DATABASE_HINTS: Record<string, string> = {

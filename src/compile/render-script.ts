@@ -102,7 +102,7 @@ class ScriptWriter {
   }
 }
 
-/** The statement's final text: formatted (knex statements only), literals inlined, `;`-terminated. */
+/** The statement's final text: formatted (knex statements only), literals put in, `;`-terminated. */
 export function renderStatement(statement: Statement, options: Pick<ScriptOptions, 'dialect' | 'format'>): string {
   if (statement.origin === 'raw') {
     const text = statement.sql.trim();
@@ -111,6 +111,5 @@ export function renderStatement(statement: Statement, options: Pick<ScriptOption
     return text.split('\n').at(-1)!.includes('--') ? `${text}\n;` : `${text};`;
   }
   const template = options.format ? options.format(statement.sql) : statement.sql;
-  const { renderLiteral, lexicalSyntax } = options.dialect;
-  return `${inlineBindings(template, statement.bindings, { renderLiteral, syntax: lexicalSyntax })};`;
+  return `${inlineBindings(template, statement.literals, { renderLiteral: String, syntax: options.dialect.lexicalSyntax })};`;
 }

@@ -1,13 +1,17 @@
 /**
- * One SQL statement of a revision, before it is formatted and its bindings inlined.
+ * One SQL statement of a revision, before it is formatted and its literals inlined.
  *
  * Statements compiled by knex keep their `?` placeholders until the end, so that the formatter
  * sees short, repetitive text (see format-statement.ts); raw SQL is emitted verbatim.
  */
 export interface Statement {
-  /** SQL text; for `origin: 'knex'` it may hold `?` placeholders for `bindings`. */
+  /** SQL text; for `origin: 'knex'` it may hold `?` placeholders, one per literal. */
   sql: string;
-  bindings: readonly unknown[];
+  /**
+   * The bindings, already rendered as the dialect's literals when the statement was recorded,
+   * so a value with no literal form fails at the op call that passed it (file and line known).
+   */
+  literals: readonly string[];
   /** `knex`: built by sqlgen, safe to reformat. `raw`: the user's own text, never touched. */
   origin: 'knex' | 'raw';
   /** DDL or data change: decides transactions on dialects without transactional DDL. */

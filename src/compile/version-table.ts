@@ -55,6 +55,6 @@ export class VersionTableSql {
   }
 
   private statement(operation: string, kind: Statement['kind'], entry: { sql: string; bindings: readonly unknown[] }): Statement {
-    return { sql: entry.sql, bindings: entry.bindings, origin: 'knex', kind, transactional: true, operation };
+    return { sql: entry.sql, literals: entry.bindings.map(this.dialect.renderLiteral), origin: 'knex', kind, transactional: true, operation };
   }
 }
