@@ -1,6 +1,6 @@
 import { formatDialect, mysql, postgresql, sqlite, transactsql, type DialectOptions, type FormatOptionsWithDialect } from 'sql-formatter';
 import type { Dialect } from '../dialects/dialect.js';
-import { sqlPieces, type SqlLexicalSyntax } from './inline-bindings.js';
+import { sqlPieces, type SqlLexicalSyntax, type SqlPiece } from './inline-bindings.js';
 
 const LANGUAGES: Record<Dialect['formatterLanguage'], DialectOptions> = { postgresql, mysql, sqlite, transactsql };
 
@@ -16,7 +16,8 @@ export interface FormatSettings {
  * sql-formatter costs about 0.3 ms a statement, too slow for scripts of tens of thousands, but
  * migrations repeat a few shapes with other names. So each quoted identifier is replaced by a
  * filler of the same length before formatting (layout depends on lengths, never on the letters),
- * the result is cached by that shape, and the real identifiers are put back in order.
+ * the result is cached by that shape, cut where the identifiers stand, and each statement
+ * gets its real identifiers put back in order.
  *
  * A statement sql-formatter cannot parse (T-SQL control flow, say) is kept as knex wrote it.
  */
@@ -27,30 +28,23 @@ export function statementFormatter(dialect: Dialect, settings: FormatSettings): 
     tabWidth: settings.tabWidth,
     paramTypes: { positional: true },
   };
-  const formattedShapes = new Map<string, string | null>();
-  const formatShape = (shape: string): string | null => {
-    if (!formattedShapes.has(shape)) formattedShapes.set(shape, tryFormat(shape, options));
-    return formattedShapes.get(shape) ?? null;
-  };
+  const syntax = dialect.lexicalSyntax;
+  const formattedShapes = new Map<string, string[] | null>();
   return (sql) => {
-    const { shape, identifiers } = maskIdentifiers(sql, dialect.lexicalSyntax);
-    const formatted = formatShape(shape);
-    return formatted === null ? sql : (unmaskIdentifiers(formatted, identifiers, dialect.lexicalSyntax) ?? sql);
+    const { shape, identifiers } = maskIdentifiers(sql, syntax);
+    let parts = formattedShapes.get(shape);
+    if (parts === undefined) {
+      parts = formattedParts(shape, identifiers.length, options, syntax);
+      formattedShapes.set(shape, parts);
+    }
+    return parts === null ? sql : parts.reduce((text, part, index) => text + identifiers[index - 1] + part);
   };
-}
-
-function tryFormat(sql: string, options: FormatOptionsWithDialect): string | null {
-  try {
-    return formatDialect(sql, options);
-  } catch {
-    return null;
-  }
 }
 
 const IDENTIFIER_QUOTES = new Set(['"', '`', '[']);
 
-function isQuotedIdentifier(text: string): boolean {
-  return IDENTIFIER_QUOTES.has(text[0] ?? '');
+function isQuotedIdentifier(piece: SqlPiece): boolean {
+  return piece.kind === 'text' && IDENTIFIER_QUOTES.has(piece.text[0] ?? '');
 }
 
 /** `"orders"` → `"______"`: same delimiters, same length, no letters to tell shapes apart. */
@@ -58,7 +52,7 @@ function maskIdentifiers(sql: string, syntax: SqlLexicalSyntax): { shape: string
   const identifiers: string[] = [];
   let shape = '';
   for (const piece of sqlPieces(sql, syntax)) {
-    if (piece.kind === 'text' && isQuotedIdentifier(piece.text)) {
+    if (isQuotedIdentifier(piece)) {
       identifiers.push(piece.text);
       shape += piece.text[0] + '_'.repeat(piece.text.length - 2) + piece.text.at(-1);
     } else {
@@ -68,13 +62,22 @@ function maskIdentifiers(sql: string, syntax: SqlLexicalSyntax): { shape: string
   return { shape, identifiers };
 }
 
-/** The formatted shape with the identifiers back in order, or null if their number changed. */
-function unmaskIdentifiers(formatted: string, identifiers: readonly string[], syntax: SqlLexicalSyntax): string | null {
-  let next = 0;
-  let out = '';
-  for (const piece of sqlPieces(formatted, syntax)) {
-    if (piece.kind === 'text' && isQuotedIdentifier(piece.text)) out += identifiers[next++] ?? piece.text;
-    else out += piece.text;
+/**
+ * The formatted shape cut at its masked identifiers: the text before the first, between each
+ * two, and after the last. Null when sql-formatter fails or changes the number of identifiers;
+ * the statement is then kept as knex wrote it.
+ */
+function formattedParts(shape: string, identifierCount: number, options: FormatOptionsWithDialect, syntax: SqlLexicalSyntax): string[] | null {
+  let formatted: string;
+  try {
+    formatted = formatDialect(shape, options);
+  } catch {
+    return null;
   }
-  return next === identifiers.length ? out : null;
+  const parts = [''];
+  for (const piece of sqlPieces(formatted, syntax)) {
+    if (isQuotedIdentifier(piece)) parts.push('');
+    else parts[parts.length - 1] += piece.text;
+  }
+  return parts.length === identifierCount + 1 ? parts : null;
 }

@@ -87,6 +87,7 @@ export function inlineBindings(
 
 /** The number of statements in `sql`: `;`-separated parts holding more than blanks and comments. */
 export function countStatements(sql: string, syntax: SqlLexicalSyntax): number {
+  if (!sql.includes(';')) return countStatementsWithoutTerminator(sql, syntax);
   let statements = 0;
   let pending = false;
   for (const piece of sqlPieces(sql, syntax)) {
@@ -98,6 +99,13 @@ export function countStatements(sql: string, syntax: SqlLexicalSyntax): number {
     }
   }
   return pending ? statements + 1 : statements;
+}
+
+/** Without a `;` there is one statement, unless all of it is blanks and comments. */
+function countStatementsWithoutTerminator(sql: string, syntax: SqlLexicalSyntax): number {
+  if (!/[-/#]/.test(sql)) return sql.trim() === '' ? 0 : 1;
+  for (const piece of sqlPieces(sql, syntax)) if (!isBlankOrComment(piece)) return 1;
+  return 0;
 }
 
 function isBlankOrComment(piece: SqlPiece): boolean {
@@ -138,16 +146,20 @@ function bindingCountMismatch(sql: string, placeholders: number, bindings: numbe
  * @throws LiteralError when a string, identifier or comment is not closed.
  */
 export function* sqlPieces(sql: string, syntax: SqlLexicalSyntax): Generator<SqlPiece> {
-  const starters = pieceStarters(syntax);
+  const starter = pieceStarter(syntax);
   let codeStart = 0;
   let index = 0;
   while (index < sql.length) {
-    const found = starters.has(sql[index] ?? '') ? pieceAt(sql, index, syntax) : undefined;
+    // Set right before exec: another scan may have used the shared pattern while this one was suspended.
+    starter.lastIndex = index;
+    const next = starter.exec(sql);
+    if (!next) break;
+    const found = pieceAt(sql, next.index, syntax);
     if (!found) {
-      index += 1;
+      index = next.index + 1;
       continue;
     }
-    if (codeStart < index) yield { kind: 'code', text: sql.slice(codeStart, index) };
+    if (codeStart < next.index) yield { kind: 'code', text: sql.slice(codeStart, next.index) };
     yield found.piece;
     index = found.end;
     codeStart = index;
@@ -155,11 +167,19 @@ export function* sqlPieces(sql: string, syntax: SqlLexicalSyntax): Generator<Sql
   if (codeStart < sql.length) yield { kind: 'code', text: sql.slice(codeStart) };
 }
 
-/** The characters a piece other than code can start with, so that plain code is passed over fast. */
-function pieceStarters(syntax: SqlLexicalSyntax): Set<string> {
-  const openings = [...syntax.quoted.map((region) => region.open), ...syntax.lineComments.map((comment) => comment.open), '/*', '?', ';', '\\'];
-  if (syntax.dollarQuotedStrings) openings.push('$');
-  return new Set(openings.flatMap((opening) => [opening.charAt(0).toLowerCase(), opening.charAt(0).toUpperCase()]));
+const STARTERS = new WeakMap<SqlLexicalSyntax, RegExp>();
+
+/** A pattern for the characters a piece other than code can start with, so plain code is skipped at once. */
+function pieceStarter(syntax: SqlLexicalSyntax): RegExp {
+  let pattern = STARTERS.get(syntax);
+  if (!pattern) {
+    const openings = [...syntax.quoted.map((region) => region.open), ...syntax.lineComments.map((comment) => comment.open), '/*', '?', ';', '\\'];
+    if (syntax.dollarQuotedStrings) openings.push('$');
+    const characters = new Set(openings.flatMap((opening) => [opening.charAt(0).toLowerCase(), opening.charAt(0).toUpperCase()]));
+    pattern = new RegExp(`[${[...characters].map((character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+    STARTERS.set(syntax, pattern);
+  }
+  return pattern;
 }
 
 function pieceAt(sql: string, start: number, syntax: SqlLexicalSyntax): { piece: SqlPiece; end: number } | undefined {
