@@ -1,4 +1,5 @@
-// `npm run bench`: start-up, revision loading and graph figures for sqlgen. Run after `npm run build`.
+// `npm run bench`: start-up, revision loading, graph and script rendering figures for sqlgen.
+// Run after `npm run build`.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ function measure(args, cwd, env = process.env) {
   for (let run = 0; run < RUNS; run += 1) {
     const usageFile = path.join(tmpdir(), `sqlgen-bench-${process.pid}.json`);
     const started = performance.now();
-    execFileSync(process.execPath, ['--import', preload, ...args], { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...env, SQLGEN_BENCH_USAGE: usageFile } });
+    execFileSync(process.execPath, ['--import', preload, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...env, SQLGEN_BENCH_USAGE: usageFile } });
     samples.push({ wallMs: performance.now() - started, ...JSON.parse(readFileSync(usageFile, 'utf8')) });
     rmSync(usageFile);
   }
@@ -68,6 +69,8 @@ for (const count of [1000, 5000]) {
   report(`load + graph, ${count} revisions, warm`, loadInProcess(root, warm));
   report(`sqlgen history, ${count} revisions, cold`, measure([bin, 'history'], root, cold));
   report(`sqlgen history, ${count} revisions, warm`, measure([bin, 'history'], root, warm));
+  report(`sqlgen upgrade base:heads, ${count}, formatted`, measure([bin, 'upgrade', 'base:heads', '--out', path.join(root, 'up.sql')], root, warm));
+  report(`sqlgen upgrade base:heads, ${count}, --no-format`, measure([bin, 'upgrade', 'base:heads', '--no-format', '--out', path.join(root, 'up.sql')], root, warm));
   rmSync(root, { recursive: true, force: true });
 }
 for (const folder of [empty, cacheDir]) rmSync(folder, { recursive: true, force: true });
