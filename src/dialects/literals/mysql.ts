@@ -13,7 +13,7 @@
  * | `NaN`, `Infinity`, `-Infinity` | error | DOUBLE cannot hold them |
  * | bigint | `9007199254740993` (exact digits) | up to 65 digits, DECIMAL's precision; beyond that MySQL reads a DOUBLE |
  * | string without `\` | `'it''s'` | doubling is right in every sql_mode |
- * | string with `\` | `_utf8mb4 X'433a5c'` | hex text in utf8mb4: no escape that NO_BACKSLASH_ESCAPES changes |
+ * | string with `\` or a carriage return | `_utf8mb4 X'433a5c'` | hex text in utf8mb4: no escape that NO_BACKSLASH_ESCAPES changes, and no CR LF the client turns into LF |
  * | string with NUL or a lone surrogate | error | |
  * | valid `Date` | `'2024-01-02 03:04:05.678'` (UTC) | needs the script's `SET time_zone = '+00:00'` for TIMESTAMP columns |
  * | invalid `Date`, year outside 0001..9999 | error | |
@@ -91,7 +91,10 @@ export const MYSQL_SYNTAX: SqlLexicalSyntax = {
   dollarQuotedStrings: false,
 };
 
+/** The mariadb and mysql clients read CR LF as LF even inside a quoted string: hex keeps the CR. */
+const NEEDS_HEX = /[\\\r]/;
+
 function stringLiteral(text: string): string {
   assertScriptableText(DIALECT, text);
-  return text.includes('\\') ? `_utf8mb4 X'${utf8HexOf(text)}'` : singleQuoted(text);
+  return NEEDS_HEX.test(text) ? `_utf8mb4 X'${utf8HexOf(text)}'` : singleQuoted(text);
 }

@@ -12,6 +12,7 @@
  * | `NaN` | error | SQLite stores NaN as NULL |
  * | bigint | `9007199254740993` (exact digits) | only within 64 bits; beyond that SQLite reads a REAL |
  * | string | `'it''s'` | |
+ * | string with a carriage return | `CAST(X'610d0a62' AS TEXT)` | the sqlite3 shell turns CR LF into LF inside quotes |
  * | string with NUL or a lone surrogate | error | SQLite text functions stop at NUL; UTF-8 cannot encode a lone surrogate |
  * | valid `Date` | `'2024-01-02T03:04:05.678Z'` | ISO 8601 text in UTC, which SQLite's date functions read |
  * | invalid `Date`, year outside 0001..9999 | error | |
@@ -32,6 +33,7 @@ import {
   renderNumberWith,
   singleQuoted,
   utcDateTime,
+  utf8HexOf,
   type LiteralRenderers,
   type SpecialFloatLiterals,
 } from './literal-kind.js';
@@ -85,5 +87,6 @@ export const SQLITE_SYNTAX: SqlLexicalSyntax = {
 
 function stringLiteral(text: string): string {
   assertScriptableText(DIALECT, text);
-  return singleQuoted(text);
+  // The sqlite3 shell reads CR LF as LF even inside a quoted string; UTF-8 hex cast to text keeps the CR.
+  return text.includes('\r') ? `CAST(X'${utf8HexOf(text)}' AS TEXT)` : singleQuoted(text);
 }

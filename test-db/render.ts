@@ -1,0 +1,43 @@
+/**
+ * Scripts rendered the two ways the suites need: by the built CLI with `--out` (what a user
+ * hands a DBA) and by the library straight from `src/` (to check the CLI is not stale).
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { renderProjectScript, type ScriptRequest } from '../src/compile/project-scripts.js';
+import type { DialectId } from '../src/dialects/dialect-id.js';
+import { openProject } from '../src/project.js';
+import { REPO_ROOT, runCli } from '../test/helpers/run-cli.js';
+
+/** A test-db fixture project folder, e.g. `fixtureProject('failing-raw-statement')`. */
+export function fixtureProject(name: string): string {
+  return path.join(REPO_ROOT, 'test-db/fixtures', name);
+}
+
+export interface RenderedFile {
+  file: string;
+  sql: string;
+}
+
+/**
+ * Runs `sqlgen <command> <range> --dialect <dialect> --out <file>` in `cwd` with the built CLI
+ * (`npm run build` first) and returns the file it wrote.
+ *
+ * @example
+ * const { file } = await renderWithCli('mysql', 'upgrade', 'base:heads');
+ */
+export async function renderWithCli(dialect: DialectId, command: ScriptRequest['command'], range: string, cwd = REPO_ROOT): Promise<RenderedFile> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'sqlgen-db-render-')), `${command}-${dialect}.sql`);
+  const result = await runCli([command, range, '--dialect', dialect, '--out', file], cwd);
+  if (result.exitCode !== 0) {
+    throw new Error(`sqlgen ${command} ${range} --dialect ${dialect} exited with ${result.exitCode} (is the CLI built? npm run build):\n${result.stderr}`);
+  }
+  return { file, sql: readFileSync(file, 'utf8') };
+}
+
+/** The same script rendered by the library from `src/`, with the project's own settings. */
+export async function renderWithLibrary(dialect: DialectId, request: ScriptRequest, cwd = REPO_ROOT): Promise<string> {
+  const project = openProject({ cwd, env: {}, flags: { dialect } });
+  return (await renderProjectScript(project, request)).sql;
+}
