@@ -22,6 +22,17 @@ export interface ErrorLocation {
   column?: number;
 }
 
+/**
+ * Line and column of the first stack frame in `file`: an absolute path, or a project-relative
+ * one matched as the end of a frame's path. Used to point at the revision line that failed.
+ */
+export function stackLocation(error: unknown, file: string): { line: number; column: number } | undefined {
+  const stack = error instanceof Error ? String(error.stack) : '';
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`(?:^|[\\s(/\\\\])${escaped}:(\\d+):(\\d+)`, 'm').exec(stack);
+  return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
+}
+
 export class SqlgenError extends Error {
   readonly code: string;
   readonly hint: string;

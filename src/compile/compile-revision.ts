@@ -1,4 +1,4 @@
-import { CompileError, SqlgenError } from '../errors.js';
+import { CompileError, SqlgenError, stackLocation } from '../errors.js';
 import type { Dialect } from '../dialects/dialect.js';
 import type { Revision } from '../revisions/types.js';
 import { recordOperations } from './operations.js';
@@ -42,17 +42,10 @@ async function runRecorded(revision: Revision, run: Extract<Revision['upgrade'],
 
 /** The error, re-issued with the revision file and the line of the call that failed. */
 function locatedIn(revision: Revision, error: unknown): SqlgenError {
-  const line = lineInStack(error, revision.file);
+  const line = stackLocation(error, revision.file)?.line;
   const where = line ? `${revision.file}:${line}` : revision.file;
   const location = { file: revision.file, ...(line && { line }) };
   if (error instanceof SqlgenError) return new SqlgenError(error.code, `${where}: ${error.message}`, error.hint, location, { cause: error });
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return new CompileError('REVISION_FAILED', `${where}: revision ${revision.id} failed while rendering: ${reason}`, 'fix the revision; run with --verbose for the stack trace', location, { cause: error });
-}
-
-function lineInStack(error: unknown, file: string): number | undefined {
-  const stack = error instanceof Error ? String(error.stack) : '';
-  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`[/\\\\]${escaped}:(\\d+):\\d+`).exec(stack);
-  return match ? Number(match[1]) : undefined;
 }

@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { ResolutionError } from '../errors.js';
+import { PACKAGE_INFO } from '../package-info.js';
 import { dialectFor } from '../dialects/index.js';
 import { RevisionGraph } from '../revisions/graph.js';
 import type { Project } from '../project.js';
 import { statementFormatter } from './format-statement.js';
 import { renderDowngrade, renderStamp, renderUpgrade, type RenderedScript, type RenderSettings } from './render-range.js';
 
-const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-export const GENERATOR = `sqlgen ${PACKAGE.version}`;
+export const GENERATOR = `sqlgen ${PACKAGE_INFO.version}`;
 
 export interface ScriptRequest {
   command: 'upgrade' | 'downgrade' | 'stamp';

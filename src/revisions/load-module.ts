@@ -5,7 +5,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { transform } from 'sucrase';
 import * as sqlgenApi from '../index.js';
-import { RevisionFileError } from '../errors.js';
+import { RevisionFileError, stackLocation } from '../errors.js';
 import type { TranspileCache } from './transpile-cache.js';
 
 type ModuleBody = (...args: unknown[]) => void;
@@ -114,7 +114,7 @@ export class RevisionModuleLoader {
   private importError(file: string, error: unknown): RevisionFileError {
     if (error instanceof RevisionFileError) return error;
     const shown = this.displayPath(file);
-    const frame = stackFrameIn(error, file);
+    const frame = stackLocation(error, file);
     const where = [shown, frame?.line, frame?.column].filter(Boolean).join(':');
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return new RevisionFileError('REVISION_IMPORT', `${where}: the revision threw while loading: ${reason}`, 'a revision module must only define its revision when loaded; do work inside upgrade()/downgrade()', { file: shown, line: frame?.line, column: frame?.column }, { cause: error });
@@ -128,11 +128,4 @@ function resolveLocalModule(base: string): string | undefined {
   const stem = base.replace(/\.[cm]?js$/, '');
   const candidates = [base, ...LOCAL_EXTENSIONS.map((ext) => stem + ext), ...LOCAL_EXTENSIONS.map((ext) => path.join(base, 'index' + ext))];
   return candidates.find((candidate) => /\.[cm]?[jt]s$/.test(candidate) && existsSync(candidate));
-}
-
-function stackFrameIn(error: unknown, file: string): { line: number; column: number } | undefined {
-  const stack = error instanceof Error ? String(error.stack) : '';
-  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
-  return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
 }

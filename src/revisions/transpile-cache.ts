@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { PACKAGE_INFO } from '../package-info.js';
 
-const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; dependencies: Record<string, string> };
 /** Entries are valid only for the sqlgen and sucrase versions that wrote them. */
-const STAMP = `sqlgen ${PACKAGE.version}, sucrase ${PACKAGE.dependencies.sucrase}`;
+const STAMP = `sqlgen ${PACKAGE_INFO.version}, sucrase ${PACKAGE_INFO.dependencies.sucrase}`;
 
 interface CacheFile {
   stamp: string;
