@@ -34,23 +34,24 @@ export function recordOperations(dialect: Dialect): { operations: Operations; st
   };
   const schema = (operation: string, builder: Knex.SchemaBuilder, expected: { min: number; max?: number } = { min: 1 }) => add(operation, 'schema', builder.toSQL() as unknown as KnexEntry[], expected);
   const data = (operation: string, builder: Knex.QueryBuilder) => add(operation, 'data', [compileQuery(builder, dialect)], { min: 1, max: 1 });
-  const tableBuilder = <T extends Knex.TableBuilder>(operation: string, table: string, build: (builder: T) => void, natives: string[]) => (builder: T) => {
+  /** Runs the revision's callback, then fixes the builder; alterations also yield their native statements. */
+  const tableBuilder = <T extends Knex.TableBuilder>(operation: string, build: (builder: T) => void, natives?: { table: string; sql: string[] }) => (builder: T) => {
     build(builder);
     prepareTableBuilder(builder, dialect, operation);
-    natives.push(...takeNativeAlterations(builder, table, dialect));
+    if (natives) natives.sql.push(...takeNativeAlterations(builder, natives.table, dialect));
   };
 
   const operations: Operations = {
     dialect: dialect.id,
     fn: knex.fn,
     createTable(name, build) {
-      schema(`createTable ${name}`, knex.schema.createTable(name, tableBuilder(`createTable ${name}`, name, build, [])));
+      schema(`createTable ${name}`, knex.schema.createTable(name, tableBuilder(`createTable ${name}`, build)));
     },
     alterTable(name, build) {
       const operation = `alterTable ${name}`;
-      const natives: string[] = [];
-      const entries = knex.schema.alterTable(name, tableBuilder(operation, name, build, natives)).toSQL() as unknown as KnexEntry[];
-      add(operation, 'schema', [...natives.map((sql) => ({ sql })), ...entries], { min: 0 });
+      const natives = { table: name, sql: [] as string[] };
+      const entries = knex.schema.alterTable(name, tableBuilder(operation, build, natives)).toSQL() as unknown as KnexEntry[];
+      add(operation, 'schema', [...natives.sql.map((sql) => ({ sql })), ...entries], { min: 0 });
     },
     dropTable: (name) => schema(`dropTable ${name}`, knex.schema.dropTable(name), { min: 1, max: 1 }),
     dropTableIfExists: (name) => schema(`dropTableIfExists ${name}`, knex.schema.dropTableIfExists(name), { min: 1, max: 1 }),
@@ -99,11 +100,10 @@ function checkedStatement(entry: KnexEntry, context: Pick<Statement, 'operation'
   return { sql: entry.sql, literals: (entry.bindings ?? []).map(dialect.renderLiteral), origin: 'knex', ...context };
 }
 
-const LIVE_DATABASE_HINTS: Record<string, string> = {
+const LIVE_DATABASE_HINTS: Partial<Record<Dialect['id'], string>> = {
   sqlite: 'SQLite cannot change a column in place, and sqlgen does not yet rebuild tables; write the rebuild (create new table, copy, drop, rename) with op.execute()',
   mysql: 'restate the whole column instead, e.g. t.string("email", 320).nullable().alter()',
   mssql: 'restate the whole column instead, e.g. t.string("email", 320).nullable().alter()',
-  postgresql: 'write the statement with op.execute()',
 };
 
 function needsLiveDatabase(operation: string, sql: string, dialect: Dialect): CompileError {
