@@ -6,3 +6,6 @@ export const dialectFlag = Flags.string({
   summary: 'SQL dialect (overrides SQLGEN_DIALECT, SQLGEN_URL and the config file).',
   options: [...DIALECT_IDS],
 });
+
+/** `--single-transaction`, for upgrade and downgrade. */
+export const singleTransactionFlag = Flags.boolean({ summary: 'One transaction for the whole range instead of one per revision.' });

@@ -1,5 +1,6 @@
-import { Args, Flags } from '@oclif/core';
+import { Args } from '@oclif/core';
 import { ScriptCommand, type ScriptResult } from '../cli/script-command.js';
+import { singleTransactionFlag } from '../cli/shared-flags.js';
 
 export default class Upgrade extends ScriptCommand {
   static override summary = 'Render the upgrade script for a range of revisions.';
@@ -8,7 +9,7 @@ export default class Upgrade extends ScriptCommand {
   static override args = { range: Args.string({ description: 'FROM:TO or TO (from base)', default: 'heads' }) };
   static override flags = {
     ...ScriptCommand.flags,
-    'single-transaction': Flags.boolean({ summary: 'One transaction for the whole range instead of one per revision.' }),
+    'single-transaction': singleTransactionFlag,
   };
 
   async run(): Promise<ScriptResult> {
