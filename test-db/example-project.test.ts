@@ -4,22 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import type { DialectId } from '../src/dialects/dialect-id.js';
 import { utf8Hex, type Row } from './harness.js';
-import { renderWithCli, renderWithLibrary, type RenderedFile } from './render.js';
+import { EXAMPLE_COUNTRIES } from '../test/helpers/example-project.js';
+import { renderFor } from '../test/helpers/render.js';
+import { renderWithCli, type RenderedFile } from './render.js';
 import { TARGETS, firstColumn, withDatabase, type Catalog, type SessionDatabase, type Target } from './targets.js';
 
 const HEAD = '7c9e2b4a1d30';
 const ORDERS_REVISION = '3f2a9c1b7d4e';
 const VERSIONS = 'SELECT version_num FROM sqlgen_version ORDER BY version_num';
-
-/** What the countries revision inserts, written out again here so the test does not read it. */
-const COUNTRIES: ReadonlyArray<readonly [string, string]> = [
-  ['CI', "Côte d'Ivoire"],
-  ['IS', 'Ísland'],
-  ['JP', '日本'],
-  ['LA', "Lao People's Democratic Republic"],
-  ['NL', 'Nederland'],
-  ['XK', 'Kosovo \\ "provisional"'],
-];
 
 const EXAMPLE_RELATIONS: Row[] = [
   ['countries', 'table'],
@@ -76,7 +68,7 @@ async function expectExampleSchema(db: SessionDatabase, catalog: Catalog): Promi
     expect(firstColumn(await db.query(catalog.columns(table))), table).toEqual(columns);
   }
   const countries = await db.query(`SELECT code, ${catalog.utf8Hex('name')} FROM countries ORDER BY code`);
-  expect(countries).toEqual(COUNTRIES.map(([code, name]) => [code, utf8Hex(name)]));
+  expect(countries).toEqual(EXAMPLE_COUNTRIES.map(([code, name]) => [code, utf8Hex(name)]));
 }
 
 /** Customer id, order count and total spent, as numbers whatever the engine's decimal text. */
@@ -100,7 +92,7 @@ describe.each(['postgresql', 'mysql', 'sqlite'] as const)('%s scripts from the C
   it('are the scripts the library renders from src/ (else the CLI is stale: npm run build)', async () => {
     const scripts = await scriptsFor(dialect);
     for (const [name, request] of Object.entries(REQUESTS)) {
-      expect(scripts[name as keyof ExampleScripts].sql, name).toBe(await renderWithLibrary(dialect, request));
+      expect(scripts[name as keyof ExampleScripts].sql, name).toBe(await renderFor(dialect, request));
     }
   });
 });

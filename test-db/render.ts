@@ -1,13 +1,12 @@
 /**
- * Scripts rendered the two ways the suites need: by the built CLI with `--out` (what a user
- * hands a DBA) and by the library straight from `src/` (to check the CLI is not stale).
+ * Scripts rendered by the built CLI with `--out`, what a user hands a DBA (the library's own
+ * rendering, to check the CLI is not stale, is test/helpers/render.ts's renderFor).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { renderProjectScript, type ScriptRequest } from '../src/compile/project-scripts.js';
+import type { ScriptRequest } from '../src/compile/project-scripts.js';
 import type { DialectId } from '../src/dialects/dialect-id.js';
-import { openProject } from '../src/project.js';
 import { REPO_ROOT, runCli } from '../test/helpers/run-cli.js';
 
 /** A test-db fixture project folder, e.g. `fixtureProject('failing-raw-statement')`. */
@@ -34,10 +33,4 @@ export async function renderWithCli(dialect: DialectId, command: ScriptRequest['
     throw new Error(`sqlgen ${command} ${range} --dialect ${dialect} exited with ${result.exitCode} (is the CLI built? npm run build):\n${result.stderr}`);
   }
   return { file, sql: readFileSync(file, 'utf8') };
-}
-
-/** The same script rendered by the library from `src/`, with the project's own settings. */
-export async function renderWithLibrary(dialect: DialectId, request: ScriptRequest, cwd = REPO_ROOT): Promise<string> {
-  const project = openProject({ cwd, env: {}, flags: { dialect } });
-  return (await renderProjectScript(project, request)).sql;
 }

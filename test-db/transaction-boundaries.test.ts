@@ -6,7 +6,8 @@ import { sqlPieces } from '../src/compile/inline-bindings.js';
 import type { ScriptRequest } from '../src/compile/project-scripts.js';
 import { MYSQL_SYNTAX } from '../src/dialects/literals/mysql.js';
 import type { Row } from './harness.js';
-import { fixtureProject, renderWithLibrary } from './render.js';
+import { renderFor } from '../test/helpers/render.js';
+import { fixtureProject } from './render.js';
 import { TARGETS, firstColumn, withDatabase, type Target } from './targets.js';
 
 const FIXTURE = fixtureProject('third-revision-fails');
@@ -77,7 +78,7 @@ const MYSQL_SCRIPTS: ReadonlyArray<readonly [string, ScriptRequest, string | und
 
 describe('MySQL scripts: DDL outside transactions, data inside', () => {
   it.each(MYSQL_SCRIPTS)('%s', async (_, request, project) => {
-    const statements = mysqlStatements(await renderWithLibrary('mysql', request, project));
+    const statements = mysqlStatements(await renderFor('mysql', request, project));
     expect(expectPlacement(statements, 'data', true)).toBeGreaterThan(0);
     expect(expectPlacement(statements, 'ddl', false)).toBeGreaterThan(0);
     expectPlacement(statements, 'session', false);
@@ -87,7 +88,7 @@ describe('MySQL scripts: DDL outside transactions, data inside', () => {
   });
 
   it('puts a revision’s data and its version stamp in one transaction', async () => {
-    const statements = mysqlStatements(await renderWithLibrary('mysql', { command: 'upgrade', range: 'base:c3b0c3b0c3b0' }, FIXTURE));
+    const statements = mysqlStatements(await renderFor('mysql', { command: 'upgrade', range: 'base:c3b0c3b0c3b0' }, FIXTURE));
     const lastOfFirstRevision = statements.findIndex((statement) => statement.text.includes(`'a1a1a1a1a1a1'`));
     expect(statements.slice(lastOfFirstRevision - 2, lastOfFirstRevision + 2).map((statement) => statement.kind)).toEqual(['begin', 'data', 'data', 'commit']);
   });
@@ -135,7 +136,7 @@ const SCENARIOS = {
 describe.each(TARGETS.map((target) => [target.name, target] as const))('a failing third revision on %s', (_, target: Target) => {
   it.each(Object.entries(SCENARIOS))('%s leaves the version table at the second revision', async (_scenario, { range, expected }) => {
     const after: AfterFailure = expected[target.dialect];
-    const script = await renderWithLibrary(target.dialect, { command: 'upgrade', range }, FIXTURE);
+    const script = await renderFor(target.dialect, { command: 'upgrade', range }, FIXTURE);
     await withDatabase(target, async (db) => {
       const failed = await db.applyFailing(script);
       expect(failed.stderr).toMatch(after.error);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import initSqlJs, { type Database } from 'sql.js';
 import { describe, expect, it } from 'vitest';
+import { EXAMPLE_COUNTRIES } from '../helpers/example-project.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
 import { psqlStatements } from '../helpers/split-script.js';
 
@@ -36,14 +37,6 @@ function sqliteRows(db: Database, sql: string): unknown[][] {
 }
 
 const EXAMPLE_TABLES = ['countries', 'customer_order_totals', 'customers', 'orders', 'sqlgen_version'];
-const COUNTRY_NAMES = [
-  ['CI', "Côte d'Ivoire"],
-  ['IS', 'Ísland'],
-  ['JP', '日本'],
-  ['LA', "Lao People's Democratic Republic"],
-  ['NL', 'Nederland'],
-  ['XK', 'Kosovo \\ "provisional"'],
-];
 
 describe('the example project on PGlite (real PostgreSQL)', () => {
   it('upgrade reaches head with the data intact, downgrade returns to an empty schema', async () => {
@@ -51,7 +44,7 @@ describe('the example project on PGlite (real PostgreSQL)', () => {
     await runScript(db, golden('example/postgresql.upgrade.sql'));
     expect(await pgTables(db)).toEqual(EXAMPLE_TABLES);
     expect(await pgRows(db, 'SELECT version_num FROM sqlgen_version')).toEqual([{ version_num: '7c9e2b4a1d30' }]);
-    expect((await pgRows<{ code: string; name: string }>(db, 'SELECT code, name FROM countries ORDER BY code')).map((row) => [row.code, row.name])).toEqual(COUNTRY_NAMES);
+    expect((await pgRows<{ code: string; name: string }>(db, 'SELECT code, name FROM countries ORDER BY code')).map((row) => [row.code, row.name])).toEqual(EXAMPLE_COUNTRIES);
     await db.exec("INSERT INTO customers (email, full_name, country_code) VALUES ('a@example.com', 'A', 'NL')");
     expect(await pgRows(db, 'SELECT loyalty_points, created_at IS NOT NULL AS stamped FROM customers')).toEqual([{ loyalty_points: 0, stamped: true }]);
     expect(await pgRows(db, 'SELECT order_count FROM customer_order_totals')).toEqual([{ order_count: 0n }].map((row) => ({ order_count: Number(row.order_count) })));
@@ -99,7 +92,7 @@ describe('the example project on sql.js (real SQLite)', () => {
     db.exec(golden('example/sqlite.upgrade.sql'));
     expect(tables(db)).toEqual(EXAMPLE_TABLES);
     expect(sqliteRows(db, 'SELECT version_num FROM sqlgen_version')).toEqual([['7c9e2b4a1d30']]);
-    expect(sqliteRows(db, 'SELECT code, name FROM countries ORDER BY code')).toEqual(COUNTRY_NAMES);
+    expect(sqliteRows(db, 'SELECT code, name FROM countries ORDER BY code')).toEqual(EXAMPLE_COUNTRIES);
     db.exec("INSERT INTO customers (email, full_name, country_code) VALUES ('a@example.com', 'A', 'NL')");
     expect(sqliteRows(db, 'SELECT loyalty_points FROM customers')).toEqual([[0]]);
 
