@@ -135,6 +135,7 @@ export class CompileError extends SqlgenError {
 }
 export type CompileErrorCode =
   | 'NEEDS_LIVE_DATABASE'
+  | 'SHADOW_REPLAY_FAILED'
   | 'UNEXPECTED_STATEMENTS'
   | 'UNSUPPORTED_OPERATION'
   | 'DIALECT_MISMATCH'

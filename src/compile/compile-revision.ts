@@ -2,15 +2,24 @@ import { CompileError, SqlgenError, stackLocation } from '../errors.js';
 import type { Dialect } from '../dialects/dialect.js';
 import type { Revision } from '../revisions/types.js';
 import { recordOperations } from './operations.js';
+import { isTableRebuild, type RecordedStep, type ShadowTracker } from './shadow-tracker.js';
 import type { Statement } from './statement.js';
 
 export type Direction = 'upgrade' | 'downgrade';
 
 /**
  * The statements of one direction of one revision. A function revision runs against recording
- * operations; a SQL revision's section is one verbatim statement block.
+ * operations; a SQL revision's section is one verbatim statement block. `shadow` follows the
+ * script for dialects that rebuild tables (SQLite); every revision of the script goes through it.
  */
-export async function compileRevision(revision: Revision, direction: Direction, dialect: Dialect): Promise<Statement[]> {
+export async function compileRevision(revision: Revision, direction: Direction, dialect: Dialect, shadow?: ShadowTracker): Promise<Statement[]> {
+  const steps = await recordRevision(revision, direction, dialect);
+  if (shadow) return shadow.settle(steps, revision);
+  if (steps.some(isTableRebuild)) throw new CompileError('NEEDS_LIVE_DATABASE', `${revision.file}: revision ${revision.id} rebuilds a table, which needs the script's shadow schema`, 'render it as part of a script (sqlgen upgrade/downgrade)', { file: revision.file });
+  return steps as Statement[];
+}
+
+async function recordRevision(revision: Revision, direction: Direction, dialect: Dialect): Promise<RecordedStep[]> {
   if (revision.dialect && revision.dialect !== dialect.id) {
     throw new CompileError('DIALECT_MISMATCH', `${revision.file}: revision ${revision.id} is written for ${revision.dialect}, not ${dialect.id}`, `render with --dialect ${revision.dialect}, or give the revision a version for ${dialect.id}`, { file: revision.file });
   }
@@ -25,8 +34,8 @@ export async function compileRevision(revision: Revision, direction: Direction, 
   }
 }
 
-async function runRecorded(revision: Revision, run: Extract<Revision['upgrade'], { kind: 'function' }>['run'], dialect: Dialect): Promise<Statement[]> {
-  const { operations, statements } = recordOperations(dialect);
+async function runRecorded(revision: Revision, run: Extract<Revision['upgrade'], { kind: 'function' }>['run'], dialect: Dialect): Promise<RecordedStep[]> {
+  const { operations, steps } = recordOperations(dialect);
   // Errors raised deep in knex or a literal renderer must still show the revision's own frame.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 100;
@@ -37,7 +46,7 @@ async function runRecorded(revision: Revision, run: Extract<Revision['upgrade'],
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  return statements;
+  return steps;
 }
 
 /** The error, re-issued with the revision file and the line of the call that failed. */

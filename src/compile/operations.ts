@@ -6,31 +6,39 @@ import { countStatements } from './inline-bindings.js';
 import { takeNativeAlterations } from './native-alterations.js';
 import { compileQuery, offlineKnex } from './offline-knex.js';
 import { prepareTableBuilder } from './prepare-table-builder.js';
+import type { RecordedStep } from './shadow-tracker.js';
+import type { KnexSqliteClient, TableRebuild } from './sqlite-rebuild.js';
 import type { Statement } from './statement.js';
 
 /** What knex's toSQL() yields per statement; `output`/`statementsProducer` mark live-database steps. */
 interface KnexEntry {
   sql: string;
   bindings?: readonly unknown[];
-  output?: unknown;
-  statementsProducer?: unknown;
+  output?: LiveStep;
+  statementsProducer?: LiveStep;
 }
+type LiveStep = (this: unknown, pragma?: unknown, connection?: unknown) => Promise<{ sql?: string[] } | undefined>;
 
 /**
- * The {@link Operations} handed to a revision, recording what it asks for as statements.
+ * The {@link Operations} handed to a revision, recording what it asks for as steps.
  * Every knex builder is compiled with toSQL() at once, checked, and kept with its bindings
- * rendered as literals.
+ * rendered as literals. SQLite alterations that need the live table become table rebuilds,
+ * derived later from the shadow schema (see shadow-tracker.ts).
  */
-export function recordOperations(dialect: Dialect): { operations: Operations; statements: Statement[] } {
+export function recordOperations(dialect: Dialect): { operations: Operations; steps: RecordedStep[] } {
   const knex = offlineKnex(dialect);
-  const statements: Statement[] = [];
+  const steps: RecordedStep[] = [];
   let transactional = true;
 
-  const add = (operation: string, kind: Statement['kind'], entries: KnexEntry[], expected: { min: number; max?: number }) => {
+  const add = (operation: string, kind: Statement['kind'], entries: KnexEntry[], expected: { min: number; max?: number }, alteredTable?: string) => {
     if (entries.length < expected.min || entries.length > (expected.max ?? Infinity)) {
       throw new CompileError('UNEXPECTED_STATEMENTS', `${operation}: knex compiled ${entries.length} statement(s), expected ${describeCount(expected)}`, 'this is a bug in sqlgen or an unsupported use of the builder; write the SQL with op.execute()');
     }
-    for (const entry of entries) statements.push(checkedStatement(entry, { operation, kind, transactional }, dialect));
+    for (const entry of entries) {
+      const live = entry.statementsProducer ?? entry.output;
+      if (live && alteredTable !== undefined && dialect.rebuildsTables) steps.push(tableRebuild(live, { operation, table: alteredTable, transactional }, knex));
+      else steps.push(checkedStatement(entry, { operation, kind, transactional }, dialect));
+    }
   };
   const schema = (operation: string, builder: Knex.SchemaBuilder, expected: { min: number; max?: number } = { min: 1 }) => add(operation, 'schema', builder.toSQL() as unknown as KnexEntry[], expected);
   const data = (operation: string, builder: Knex.QueryBuilder) => add(operation, 'data', [compileQuery(builder, dialect)], { min: 1, max: 1 });
@@ -51,7 +59,7 @@ export function recordOperations(dialect: Dialect): { operations: Operations; st
       const operation = `alterTable ${name}`;
       const natives = { table: name, sql: [] as string[] };
       const entries = knex.schema.alterTable(name, tableBuilder(operation, build, natives)).toSQL() as unknown as KnexEntry[];
-      add(operation, 'schema', [...natives.sql.map((sql) => ({ sql })), ...entries], { min: 0 });
+      add(operation, 'schema', [...natives.sql.map((sql) => ({ sql })), ...entries], { min: 0 }, name);
     },
     dropTable: (name) => schema(`dropTable ${name}`, knex.schema.dropTable(name), { min: 1, max: 1 }),
     dropTableIfExists: (name) => schema(`dropTableIfExists ${name}`, knex.schema.dropTableIfExists(name), { min: 1, max: 1 }),
@@ -72,7 +80,7 @@ export function recordOperations(dialect: Dialect): { operations: Operations; st
     delete: (table, where) => data(`delete ${table}`, whereClause(knex(table), where).delete()),
     query: (table) => knex(table),
     execute(sql) {
-      statements.push({ sql, literals: [], origin: 'raw', kind: 'schema', transactional, operation: 'execute' });
+      steps.push({ sql, literals: [], origin: 'raw', kind: 'schema', transactional, operation: 'execute' });
     },
     outsideTransaction(build) {
       if (!transactional) throw new CompileError('UNSUPPORTED_OPERATION', 'outsideTransaction() inside outsideTransaction()', 'call it once around the statements that must run outside a transaction');
@@ -84,7 +92,12 @@ export function recordOperations(dialect: Dialect): { operations: Operations; st
       }
     },
   };
-  return { operations, statements };
+  return { operations, steps };
+}
+
+function tableRebuild(live: LiveStep, context: Pick<TableRebuild, 'operation' | 'table' | 'transactional'>, knex: Knex): TableRebuild {
+  // knex calls these with its runner as `this`; offline there is no runner and no connection.
+  return { kind: 'table-rebuild', ...context, produce: () => live.call({}), client: knex.client as KnexSqliteClient, recordedAt: new Error('recorded here') };
 }
 
 function whereClause(builder: Knex.QueryBuilder, where: Where): Knex.QueryBuilder {
@@ -101,7 +114,6 @@ function checkedStatement(entry: KnexEntry, context: Pick<Statement, 'operation'
 }
 
 const LIVE_DATABASE_HINTS: Partial<Record<Dialect['id'], string>> = {
-  sqlite: 'SQLite cannot change a column in place, and sqlgen does not yet rebuild tables; write the rebuild (create new table, copy, drop, rename) with op.execute()',
   mysql: 'restate the whole column instead, e.g. t.string("email", 320).nullable().alter()',
   mssql: 'restate the whole column instead, e.g. t.string("email", 320).nullable().alter()',
 };

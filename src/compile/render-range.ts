@@ -2,6 +2,7 @@ import type { Dialect } from '../dialects/dialect.js';
 import type { RevisionGraph } from '../revisions/graph.js';
 import type { Revision } from '../revisions/types.js';
 import { compileRevision, type Direction } from './compile-revision.js';
+import { ShadowTracker } from './shadow-tracker.js';
 import { renderScript, type ScriptPlan, type ScriptSection } from './render-script.js';
 import { VersionRows } from './version-rows.js';
 import { VersionTableSql, type VersionTable } from './version-table.js';
@@ -53,8 +54,9 @@ async function render(settings: RenderSettings, direction: Direction, from: stri
   const rows = new VersionRows(graph, start);
   const versionSql = new VersionTableSql(dialect, settings.versionTable);
   const sections: ScriptSection[] = [];
+  const shadow = dialect.rebuildsTables ? shadowTracker(settings, from) : undefined;
   for (const revision of revisions) {
-    const statements = await compileRevision(revision, direction, dialect);
+    const statements = await compileRevision(revision, direction, dialect, shadow);
     const changes = direction === 'upgrade' ? rows.upgrade(revision) : rows.downgrade(revision);
     sections.push({ heading: heading(direction, revision), statements: [...statements, ...changes.map((change) => versionSql.change(change))] });
   }
@@ -65,6 +67,13 @@ async function render(settings: RenderSettings, direction: Direction, from: stri
     sections,
   };
   return { sql: renderScript(plan, settings), revisions };
+}
+
+/** Follows the script from the schema at `from`, which the upgrades from base up to it build. */
+function shadowTracker({ graph, dialect }: RenderSettings, from: string): ShadowTracker {
+  return new ShadowTracker(dialect, async (tracker) => {
+    for (const revision of graph.upgradeRange('base', from)) await compileRevision(revision, 'upgrade', dialect, tracker);
+  });
 }
 
 /** `Running upgrade 1a2b3c4d5e6f -> 3f2a9c1b7d4e: add orders`, as Alembic writes it. */

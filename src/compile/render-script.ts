@@ -35,8 +35,9 @@ export function renderScript(plan: ScriptPlan, options: ScriptOptions): string {
   const out = new ScriptWriter(dialect);
   out.comment(plan.title);
   for (const note of dialect.notes) out.comment(note);
-  if (dialect.preamble.length > 0 || plan.setup.length > 0) out.blank();
-  for (const line of dialect.preamble) out.line(line);
+  const preamble = [...dialect.preamble, ...sessionSettings(plan)];
+  if (preamble.length > 0 || plan.setup.length > 0) out.blank();
+  for (const line of preamble) out.line(line);
   out.statements(plan.setup, options);
   for (const section of plan.sections) {
     if (options.transactionPerRevision) out.commit();
@@ -46,6 +47,12 @@ export function renderScript(plan: ScriptPlan, options: ScriptOptions): string {
   }
   out.commit();
   return out.text();
+}
+
+/** The session settings the plan's statements ask for, once each, in order of first use. */
+function sessionSettings(plan: ScriptPlan): string[] {
+  const statements = [...plan.setup, ...plan.sections.flatMap((section) => section.statements)];
+  return [...new Set(statements.flatMap((statement) => statement.sessionSettings ?? []))];
 }
 
 function runsInTransaction(statement: Statement, dialect: Dialect): boolean {

@@ -20,4 +20,9 @@ export interface Statement {
   transactional: boolean;
   /** The op call that produced it, for error messages and lint (`createTable orders`). */
   operation: string;
+  /**
+   * Session statements the script must run before its first transaction for this statement to
+   * be safe (SQLite's `PRAGMA foreign_keys = OFF` around a table rebuild).
+   */
+  sessionSettings?: readonly string[];
 }

@@ -13,6 +13,11 @@ export interface Dialect {
   formatterLanguage: 'postgresql' | 'mysql' | 'sqlite' | 'transactsql';
   /** Whether DDL can be rolled back inside a transaction (PostgreSQL, SQLite, SQL Server). */
   transactionalDdl: boolean;
+  /**
+   * Whether alterations knex would derive from the live table are rendered as a table rebuild
+   * computed on a shadow schema (SQLite); elsewhere they are an error with a rewrite to use.
+   */
+  rebuildsTables: boolean;
   beginTransaction: string;
   commitTransaction: string;
   /** A line that ends a batch for the client (`GO` for sqlcmd), after each transaction. */

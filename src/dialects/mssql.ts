@@ -5,6 +5,7 @@ export const mssql: Dialect = {
   id: 'mssql',
   knexClient: 'mssql',
   formatterLanguage: 'transactsql',
+  rebuildsTables: false,
   transactionalDdl: true,
   beginTransaction: 'BEGIN TRANSACTION;',
   commitTransaction: 'COMMIT;',

@@ -5,6 +5,7 @@ export const mysql: Dialect = {
   id: 'mysql',
   knexClient: 'mysql2',
   formatterLanguage: 'mysql',
+  rebuildsTables: false,
   transactionalDdl: false,
   beginTransaction: 'START TRANSACTION;',
   commitTransaction: 'COMMIT;',

@@ -5,6 +5,7 @@ export const postgresql: Dialect = {
   id: 'postgresql',
   knexClient: 'pg',
   formatterLanguage: 'postgresql',
+  rebuildsTables: false,
   transactionalDdl: true,
   beginTransaction: 'BEGIN;',
   commitTransaction: 'COMMIT;',

@@ -5,6 +5,7 @@ export const sqlite: Dialect = {
   id: 'sqlite',
   knexClient: 'sqlite3',
   formatterLanguage: 'sqlite',
+  rebuildsTables: true,
   transactionalDdl: true,
   beginTransaction: 'BEGIN;',
   commitTransaction: 'COMMIT;',

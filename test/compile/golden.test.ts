@@ -29,4 +29,13 @@ describe('golden scripts of fixture revision sets', () => {
       expectGolden(`values-and-ops/${dialect}.upgrade.sql`, await renderFor(dialect, { command: 'upgrade', range: 'base:heads' }, path.join(FIXTURES, 'values-and-ops')));
     });
   }
+  const rebuild = path.join(FIXTURES, 'sqlite-rebuild');
+  it.each([
+    ['upgrade', 'base:heads'],
+    ['downgrade', 'heads:base'],
+    ['upgrade', 'bbbb0002:heads'],
+  ] as const)('sqlite-rebuild: %s %s', async (command, range) => {
+    const name = `sqlite-rebuild/sqlite.${command}-${range.replace(':', '-')}.sql`;
+    expectGolden(name, await renderFor('sqlite', { command, range }, rebuild));
+  });
 });

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { recordOperations } from '../../src/compile/operations.js';
 import { renderStatement } from '../../src/compile/render-script.js';
+import { isTableRebuild } from '../../src/compile/shadow-tracker.js';
 import { dialectFor } from '../../src/dialects/index.js';
 import type { DialectId } from '../../src/dialects/dialect-id.js';
 import type { Operations } from '../../src/revisions/types.js';
@@ -10,9 +11,9 @@ import { CompileError, SqlgenError } from '../../src/errors.js';
 /** The SQL a body of op calls renders to, literals inlined, unformatted. */
 function sqlOf(dialectId: DialectId, body: (op: Operations) => void): string[] {
   const dialect = dialectFor(dialectId);
-  const { operations, statements } = recordOperations(dialect);
+  const { operations, steps } = recordOperations(dialect);
   body(operations);
-  return statements.map((statement) => renderStatement(statement, { dialect }));
+  return steps.map((step) => (isTableRebuild(step) ? `rebuild ${step.table}` : renderStatement(step, { dialect })));
 }
 
 function compileError(dialectId: DialectId, body: (op: Operations) => void): CompileError {
@@ -86,14 +87,24 @@ describe('column defaults', () => {
 
 describe('operations that need a live database', () => {
   it.each([
-    ['sqlite', (op: Operations) => op.alterTable('t', (t) => t.string('a', 10).alter())],
-    ['sqlite', (op: Operations) => op.alterTable('t', (t) => t.foreign('a').references('id').inTable('u'))],
     ['mysql', (op: Operations) => op.alterTable('t', (t) => t.setNullable('a'))],
     ['mssql', (op: Operations) => op.alterTable('t', (t) => t.dropNullable('a'))],
   ] as const)('%s: %s is refused, naming the operation, never a placeholder', (dialect, body) => {
     const error = compileError(dialect, body);
     expect(error.code).toBe('NEEDS_LIVE_DATABASE');
     expect(error.message).toMatch(/^alterTable t: on \w+, knex builds this from the live table definition/);
+  });
+
+  it.each([
+    ['a column change', (op: Operations) => op.alterTable('t', (t) => t.string('a', 10).alter())],
+    ['a foreign key', (op: Operations) => op.alterTable('t', (t) => t.foreign('a').references('id').inTable('u'))],
+    ['NOT NULL', (op: Operations) => op.alterTable('t', (t) => t.dropNullable('a'))],
+  ] as const)('sqlite: %s is recorded as a table rebuild, in its place among the statements', (_, body) => {
+    expect(sqlOf('sqlite', (op) => {
+      op.execute('SELECT 1');
+      body(op);
+      op.execute('SELECT 2');
+    })).toEqual(['SELECT 1;', 'rebuild t', 'SELECT 2;']);
   });
 
   it('mysql: renameColumn becomes RENAME COLUMN (MySQL 8, MariaDB 10.5+)', () => {
@@ -139,10 +150,10 @@ describe('data statements and raw SQL', () => {
   });
 
   it('marks statements inside outsideTransaction() as non-transactional', () => {
-    const { operations, statements } = recordOperations(dialectFor('postgresql'));
+    const { operations, steps } = recordOperations(dialectFor('postgresql'));
     operations.execute('SELECT 1');
     operations.outsideTransaction(() => operations.execute('CREATE INDEX CONCURRENTLY i ON t (a)'));
     operations.execute('SELECT 2');
-    expect(statements.map((statement) => statement.transactional)).toEqual([true, false, true]);
+    expect(steps.map((step) => step.transactional)).toEqual([true, false, true]);
   });
 });

@@ -32,10 +32,10 @@ describe('loadRevisions', () => {
           downgrade(op: Operations) { op.execute('DROP TABLE ' + table); } });`,
     });
     expect(revision).toMatchObject({ id: 'aaaa0001', parents: [], message: 'first', dependsOn: [], branchLabels: ['core'], format: 'module', file: 'revisions/aaaa0001_first.ts' });
-    const { operations, statements } = recordOperations(postgresql);
+    const { operations, steps } = recordOperations(postgresql);
     expect(revision!.upgrade.kind).toBe('function');
     if (revision!.upgrade.kind === 'function') await revision!.upgrade.run(operations);
-    expect(statements.map((statement) => statement.sql)).toEqual(['CREATE TABLE users (id int)']);
+    expect(steps.map((step) => 'sql' in step && step.sql)).toEqual(['CREATE TABLE users (id int)']);
   });
 
   it('loads a plain object without any import, in every module extension', () => {

@@ -1,0 +1,187 @@
+-- sqlgen 0.1.0: upgrade base -> heads (sqlite)
+-- Apply with: sqlite3 -bail <database> < <file>
+
+-- Table rebuilds below: foreign key checks off for this session, as SQLite's ALTER TABLE procedure requires.
+PRAGMA foreign_keys = OFF;
+BEGIN;
+CREATE TABLE `sqlgen_version` (
+  `version_num` varchar(40) NOT NULL,
+  CONSTRAINT `sqlgen_version_pkc` PRIMARY KEY (`version_num`)
+);
+COMMIT;
+
+-- Running upgrade <base> -> bbbb0001: authors and books, with a view and a trigger on books
+BEGIN;
+CREATE TABLE `authors` (
+  `id` integer NOT NULL PRIMARY KEY AUTOINCREMENT,
+  `name` varchar(50) NOT NULL
+);
+CREATE TABLE `books` (
+  `id` integer NOT NULL PRIMARY KEY AUTOINCREMENT,
+  `author_id` integer,
+  `title` varchar(100),
+  `status` text CHECK (
+    `status` IN ('draft', 'author''s cut', 'published')
+  ) NOT NULL DEFAULT 'draft',
+  `price` float,
+  FOREIGN KEY (`author_id`) REFERENCES `authors` (`id`) ON DELETE CASCADE
+);
+CREATE INDEX `books_title` ON `books` (`title`);
+CREATE UNIQUE INDEX `books_author_id_title_unique` ON `books` (`author_id`, `title`);
+CREATE TABLE `book_audit` (`book_id` integer, `change` varchar(20));
+CREATE TRIGGER books_audit AFTER UPDATE ON books BEGIN INSERT INTO book_audit (book_id, change) VALUES (NEW.id, 'updated'); END;
+CREATE VIEW `published_books` AS
+SELECT
+  title
+FROM
+  books
+WHERE
+  status = 'published';
+INSERT INTO
+  `authors` (`id`, `name`)
+SELECT
+  1 AS `id`,
+  'O''Brien' AS `name`
+UNION ALL
+SELECT
+  2 AS `id`,
+  'Zoë' AS `name`;
+INSERT INTO
+  `books` (`author_id`, `id`, `price`, `status`, `title`)
+SELECT
+  1 AS `author_id`,
+  1 AS `id`,
+  '12.50' AS `price`,
+  'published' AS `status`,
+  'At Swim' AS `title`
+UNION ALL
+SELECT
+  2 AS `author_id`,
+  2 AS `id`,
+  '3.00' AS `price`,
+  'author''s cut' AS `status`,
+  NULL AS `title`;
+INSERT INTO
+  `sqlgen_version` (`version_num`)
+VALUES
+  ('bbbb0001');
+COMMIT;
+
+-- Running upgrade bbbb0001 -> bbbb0002: widen author names, require titles, add editors
+BEGIN;
+UPDATE `books`
+SET
+  `title` = 'Untitled'
+WHERE
+  `title` IS NULL;
+CREATE TABLE `_sqlgen_rebuild_authors` (
+  `id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+  `name` varchar(200) NOT NULL
+);
+INSERT INTO
+  "_sqlgen_rebuild_authors"
+SELECT
+  *
+FROM
+  "authors";
+DROP TABLE "authors";
+ALTER TABLE "_sqlgen_rebuild_authors"
+RENAME TO "authors";
+PRAGMA foreign_key_check ("authors");
+ALTER TABLE `books`
+ADD COLUMN `editor_id` integer;
+DROP VIEW "published_books";
+CREATE TABLE `_sqlgen_rebuild_books` (
+  `id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+  `author_id` integer,
+  `title` varchar(100) NOT NULL,
+  `status` text NOT NULL CHECK (
+    `status` IN ('draft', 'author''s cut', 'published')
+  ) DEFAULT 'draft',
+  `price` float,
+  `editor_id` integer,
+  FOREIGN KEY (`author_id`) REFERENCES `authors` (`id`) ON DELETE CASCADE
+);
+INSERT INTO
+  "_sqlgen_rebuild_books"
+SELECT
+  *
+FROM
+  "books";
+DROP TABLE "books";
+ALTER TABLE "_sqlgen_rebuild_books"
+RENAME TO "books";
+CREATE INDEX `books_title` ON `books` (`title`);
+CREATE UNIQUE INDEX `books_author_id_title_unique` ON `books` (`author_id`, `title`);
+CREATE TRIGGER books_audit AFTER UPDATE ON books BEGIN INSERT INTO book_audit (book_id, change) VALUES (NEW.id, 'updated'); END;
+CREATE VIEW `published_books` as SELECT title FROM books WHERE status = 'published';
+PRAGMA foreign_key_check ("books");
+DROP VIEW "published_books";
+CREATE TABLE `_sqlgen_rebuild_books` (
+  `id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+  `author_id` integer,
+  `title` varchar(100) NOT NULL,
+  `status` text NOT NULL CHECK (
+    `status` IN ('draft', 'author''s cut', 'published')
+  ) DEFAULT 'draft',
+  `price` float,
+  `editor_id` integer,
+  FOREIGN KEY (`author_id`) REFERENCES `authors` (`id`) ON DELETE CASCADE,
+  CONSTRAINT `books_editor_fk` FOREIGN KEY (`editor_id`) REFERENCES `authors` (`id`)
+);
+INSERT INTO
+  "_sqlgen_rebuild_books"
+SELECT
+  *
+FROM
+  "books";
+DROP TABLE "books";
+ALTER TABLE "_sqlgen_rebuild_books"
+RENAME TO "books";
+CREATE INDEX `books_title` ON `books` (`title`);
+CREATE UNIQUE INDEX `books_author_id_title_unique` ON `books` (`author_id`, `title`);
+CREATE TRIGGER books_audit AFTER UPDATE ON books BEGIN INSERT INTO book_audit (book_id, change) VALUES (NEW.id, 'updated'); END;
+CREATE VIEW `published_books` as SELECT title FROM books WHERE status = 'published';
+PRAGMA foreign_key_check ("books");
+UPDATE `sqlgen_version`
+SET
+  `version_num` = 'bbbb0002'
+WHERE
+  `version_num` = 'bbbb0001';
+COMMIT;
+
+-- Running upgrade bbbb0002 -> bbbb0003: prices get a default
+BEGIN;
+DROP VIEW "published_books";
+CREATE TABLE `_sqlgen_rebuild_books` (
+  `id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+  `author_id` integer,
+  `title` varchar(100) NOT NULL,
+  `status` text NOT NULL CHECK (
+    `status` IN ('draft', 'author''s cut', 'published')
+  ) DEFAULT 'draft',
+  `price` float NOT NULL DEFAULT '0.00',
+  `editor_id` integer,
+  FOREIGN KEY (`author_id`) REFERENCES `authors` (`id`) ON DELETE CASCADE,
+  CONSTRAINT `books_editor_fk` FOREIGN KEY (`editor_id`) REFERENCES `authors` (`id`)
+);
+INSERT INTO
+  "_sqlgen_rebuild_books"
+SELECT
+  *
+FROM
+  "books";
+DROP TABLE "books";
+ALTER TABLE "_sqlgen_rebuild_books"
+RENAME TO "books";
+CREATE INDEX `books_title` ON `books` (`title`);
+CREATE UNIQUE INDEX `books_author_id_title_unique` ON `books` (`author_id`, `title`);
+CREATE TRIGGER books_audit AFTER UPDATE ON books BEGIN INSERT INTO book_audit (book_id, change) VALUES (NEW.id, 'updated'); END;
+CREATE VIEW `published_books` as SELECT title FROM books WHERE status = 'published';
+PRAGMA foreign_key_check ("books");
+UPDATE `sqlgen_version`
+SET
+  `version_num` = 'bbbb0003'
+WHERE
+  `version_num` = 'bbbb0002';
+COMMIT;
