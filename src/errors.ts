@@ -141,3 +141,26 @@ export type CompileErrorCode =
   | 'DIALECT_MISMATCH'
   | 'NO_DOWNGRADE'
   | 'REVISION_FAILED';
+
+/**
+ * A bundle, checksum list, signature, key or archive is malformed or failed to verify. A failed
+ * check exits with {@link ExitCode.findings}; input sqlgen cannot use exits with
+ * {@link ExitCode.input}.
+ */
+export class BundleError extends SqlgenError {
+  override readonly exitCode: number;
+  constructor(code: BundleErrorCode, message: string, hint: string, location: ErrorLocation = {}, options?: ErrorOptions) {
+    super(code, message, hint, location, options);
+    this.exitCode = BUNDLE_EXIT_CODES[code];
+  }
+}
+export type BundleErrorCode = 'BUNDLE_INVALID' | 'KEY_INVALID' | 'ARCHIVE_INVALID' | 'CHECKSUM_MISMATCH' | 'SIGNATURE_INVALID';
+
+/** Unusable input is an input error; a check that ran and failed is a finding. */
+const BUNDLE_EXIT_CODES: Record<BundleErrorCode, number> = {
+  BUNDLE_INVALID: ExitCode.input,
+  KEY_INVALID: ExitCode.input,
+  ARCHIVE_INVALID: ExitCode.input,
+  CHECKSUM_MISMATCH: ExitCode.findings,
+  SIGNATURE_INVALID: ExitCode.findings,
+};

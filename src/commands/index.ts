@@ -3,6 +3,7 @@ import Downgrade from './downgrade.js';
 import Heads from './heads.js';
 import History from './history.js';
 import Init from './init.js';
+import Keygen from './keygen.js';
 import Merge from './merge.js';
 import Revision from './revision.js';
 import Show from './show.js';
@@ -16,6 +17,7 @@ export const COMMANDS = {
   heads: Heads,
   history: History,
   init: Init,
+  keygen: Keygen,
   merge: Merge,
   revision: Revision,
   show: Show,
