@@ -1,4 +1,5 @@
 import Branches from './branches.js';
+import Bundle from './bundle.js';
 import Downgrade from './downgrade.js';
 import Heads from './heads.js';
 import History from './history.js';
@@ -9,10 +10,12 @@ import Revision from './revision.js';
 import Show from './show.js';
 import Stamp from './stamp.js';
 import Upgrade from './upgrade.js';
+import Verify from './verify.js';
 
 /** Every command, by id: oclif's explicit strategy loads this one module instead of scanning. */
 export const COMMANDS = {
   branches: Branches,
+  bundle: Bundle,
   downgrade: Downgrade,
   heads: Heads,
   history: History,
@@ -23,4 +26,5 @@ export const COMMANDS = {
   show: Show,
   stamp: Stamp,
   upgrade: Upgrade,
+  verify: Verify,
 };

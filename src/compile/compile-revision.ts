@@ -28,7 +28,7 @@ async function recordRevision(revision: Revision, direction: Direction, dialect:
     case 'none':
       throw new CompileError('NO_DOWNGRADE', `${revision.file}: revision ${revision.id} has no ${direction}`, `add a ${direction} to it, or leave it out of the range`, { file: revision.file });
     case 'sql':
-      return step.sql.trim() === '' ? [] : [{ sql: step.sql, literals: [], origin: 'raw', kind: 'schema', transactional: true, operation: `${direction} section` }];
+      return step.sql.trim() === '' ? [] : [{ sql: step.sql, literals: [], origin: 'raw', kind: 'schema', transactional: true, operation: 'SQL section' }];
     case 'function':
       return runRecorded(revision, step.run, dialect);
   }

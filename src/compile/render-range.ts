@@ -22,6 +22,8 @@ export interface RenderedScript {
   sql: string;
   /** The revisions the script runs, in order. */
   revisions: Revision[];
+  /** What the script was laid out from: one section per revision, in the same order. */
+  plan: ScriptPlan;
 }
 
 /** The upgrade script from `from` to `to` (revision specifiers). */
@@ -45,7 +47,7 @@ export function renderStamp(settings: RenderSettings, target: string): RenderedS
     setup: [versionSql.create(), ...ids.map((id) => versionSql.change({ kind: 'insert', id }))],
     sections: [],
   };
-  return { sql: renderScript(plan, settings), revisions: [] };
+  return { sql: renderScript(plan, settings), revisions: [], plan };
 }
 
 async function render(settings: RenderSettings, direction: Direction, from: string, to: string, revisions: Revision[]): Promise<RenderedScript> {
@@ -58,7 +60,7 @@ async function render(settings: RenderSettings, direction: Direction, from: stri
   for (const revision of revisions) {
     const statements = await compileRevision(revision, direction, dialect, shadow);
     const changes = direction === 'upgrade' ? rows.upgrade(revision) : rows.downgrade(revision);
-    sections.push({ heading: heading(direction, revision), statements: [...statements, ...changes.map((change) => versionSql.change(change))] });
+    sections.push({ heading: heading(direction, revision), statements, bookkeeping: changes.map((change) => versionSql.change(change)) });
   }
   const createsVersionTable = direction === 'upgrade' && start.length === 0;
   const plan: ScriptPlan = {
@@ -66,7 +68,19 @@ async function render(settings: RenderSettings, direction: Direction, from: stri
     setup: createsVersionTable ? [versionSql.create()] : [],
     sections,
   };
-  return { sql: renderScript(plan, settings), revisions };
+  return { sql: renderScript(plan, settings), revisions, plan };
+}
+
+/**
+ * One script per revision of a rendered script, laid out from the same statements: applied in
+ * order, they do what the whole script does (the first one also creates the version table).
+ */
+export function renderRevisionScripts(rendered: RenderedScript, settings: RenderSettings): string[] {
+  const { plan } = rendered;
+  return plan.sections.map((section, index) => {
+    const title = `${settings.generator}: ${section.heading.replace(/^Running /, '')} (${settings.dialect.id})`;
+    return renderScript({ title, setup: index === 0 ? plan.setup : [], sections: [section] }, settings);
+  });
 }
 
 /** Follows the script from the schema at `from`, which the upgrades from base up to it build. */

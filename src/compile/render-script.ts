@@ -2,10 +2,11 @@ import type { Dialect } from '../dialects/dialect.js';
 import { inlineBindings } from './inline-bindings.js';
 import type { Statement } from './statement.js';
 
-/** A revision's part of a script: its heading comment and its statements, bookkeeping included. */
+/** A revision's part of a script: its heading comment, its statements, then its version bookkeeping. */
 export interface ScriptSection {
   heading: string;
   statements: Statement[];
+  bookkeeping: Statement[];
 }
 
 export interface ScriptPlan {
@@ -34,6 +35,7 @@ export function renderScript(plan: ScriptPlan, options: ScriptOptions): string {
   const { dialect } = options;
   const out = new ScriptWriter(dialect);
   out.comment(plan.title);
+  out.comment(`Apply with: ${dialect.applyCommand}`);
   for (const note of dialect.notes) out.comment(note);
   const preamble = [...dialect.preamble, ...sessionSettings(plan)];
   if (preamble.length > 0 || plan.setup.length > 0) out.blank();
@@ -43,7 +45,7 @@ export function renderScript(plan: ScriptPlan, options: ScriptOptions): string {
     if (options.transactionPerRevision) out.commit();
     out.blank();
     out.comment(section.heading);
-    out.statements(section.statements, options);
+    out.statements([...section.statements, ...section.bookkeeping], options);
   }
   out.commit();
   return out.text();
@@ -51,7 +53,7 @@ export function renderScript(plan: ScriptPlan, options: ScriptOptions): string {
 
 /** The session settings the plan's statements ask for, once each, in order of first use. */
 function sessionSettings(plan: ScriptPlan): string[] {
-  const statements = [...plan.setup, ...plan.sections.flatMap((section) => section.statements)];
+  const statements = [...plan.setup, ...plan.sections.flatMap((section) => [...section.statements, ...section.bookkeeping])];
   return [...new Set(statements.flatMap((statement) => statement.sessionSettings ?? []))];
 }
 

@@ -24,6 +24,8 @@ export interface Dialect {
   batchSeparator?: string;
   /** Session settings the script relies on, emitted once at its top. */
   preamble: string[];
+  /** How a DBA runs a script with the dialect's own client; `<file>` stands for the script. */
+  applyCommand: string;
   /** Header comment lines that tell the DBA how this dialect's script behaves. */
   notes: string[];
   /** Text knex appends to data statements to return a result (`;select @@rowcount`), which a script must not run. */

@@ -12,7 +12,8 @@ export const mssql: Dialect = {
   batchSeparator: 'GO',
   // Any error rolls the whole transaction back instead of leaving it half-applied.
   preamble: ['SET XACT_ABORT ON;'],
-  notes: ['Apply with: sqlcmd -b -i <file>', 'SQL Server output is checked against golden files only; it has not been run on a server.'],
+  applyCommand: 'sqlcmd -b -i <file>',
+  notes: ['SQL Server output is checked against golden files only; it has not been run on a server.'],
   knexResultSuffix: ';select @@rowcount',
   renderLiteral: renderMssqlLiteral,
   lexicalSyntax: MSSQL_SYNTAX,

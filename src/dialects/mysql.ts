@@ -11,8 +11,9 @@ export const mysql: Dialect = {
   commitTransaction: 'COMMIT;',
   // Dates are rendered in UTC; TIMESTAMP columns read them in the session time zone.
   preamble: ['SET NAMES utf8mb4;', "SET time_zone = '+00:00';"],
+  applyCommand: 'mariadb --batch <db> < <file>',
   notes: [
-    'Apply with: mariadb --batch <db> < <file>  (or mysql)',
+    'The mysql client takes the same arguments.',
     'MySQL and MariaDB commit DDL implicitly: CREATE, ALTER and DROP take effect at once and',
     'cannot be rolled back. Only data changes and version bookkeeping run in transactions.',
   ],

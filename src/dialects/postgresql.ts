@@ -11,7 +11,8 @@ export const postgresql: Dialect = {
   commitTransaction: 'COMMIT;',
   // The file is UTF-8 whatever the server's or psql's default encoding.
   preamble: ["SET client_encoding = 'UTF8';"],
-  notes: ['Apply with: psql -v ON_ERROR_STOP=1 -f <file>'],
+  applyCommand: 'psql -v ON_ERROR_STOP=1 -f <file>',
+  notes: [],
   renderLiteral: renderPostgresqlLiteral,
   lexicalSyntax: POSTGRESQL_SYNTAX,
   quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CONFIG_FILE_NAME } from '../config/load-config.js';
 import { CONFIG_DEFAULTS } from '../config/schema.js';
 import type { DialectId } from '../dialects/dialect-id.js';
-import { BUILT_IN_TEMPLATES_DIR } from './templates.js';
+import { BUILT_IN_TEMPLATES_DIR } from '../output/templates.js';
 
 export interface ScaffoldEntry {
   path: string;

@@ -7,7 +7,7 @@ import { loadRevisionFiles } from '../revisions/load-revisions.js';
 import { describeSchemaErrors } from '../schema-validation.js';
 import { PATTERN_HINTS, validateRevisionMetadata, type RevisionMetadata } from '../revisions/revision-schema.js';
 import type { Project } from '../project.js';
-import { renderCodeTemplate, templatePath } from './templates.js';
+import { renderCodeTemplate, templatePath } from '../output/templates.js';
 
 export interface NewRevisionRequest {
   message: string;

@@ -7,7 +7,7 @@ import { dialectFor } from '../../src/dialects/index.js';
 import { renderFor } from '../helpers/render.js';
 
 const statement = (sql: string, kind: Statement['kind'], transactional = true): Statement => ({ sql, literals: [], origin: 'raw', kind, transactional, operation: 'test' });
-const plan = (statements: Statement[]) => ({ title: 't', setup: [], sections: [{ heading: 'Running upgrade <base> -> aaaa0001: x', statements }] });
+const plan = (statements: Statement[]) => ({ title: 't', setup: [], sections: [{ heading: 'Running upgrade <base> -> aaaa0001: x', statements, bookkeeping: [] }] });
 const body = (script: string) => script.split('\n').filter((line) => line !== '' && !line.startsWith('--') && !line.startsWith('SET '));
 
 describe('renderScript transactions', () => {

@@ -1,5 +1,6 @@
 -- sqlgen 0.1.0: stamp heads (mysql)
--- Apply with: mariadb --batch <db> < <file>  (or mysql)
+-- Apply with: mariadb --batch <db> < <file>
+-- The mysql client takes the same arguments.
 -- MySQL and MariaDB commit DDL implicitly: CREATE, ALTER and DROP take effect at once and
 -- cannot be rolled back. Only data changes and version bookkeeping run in transactions.
 

@@ -1,0 +1,169 @@
+import path from 'node:path';
+import { renderSettings } from '../compile/project-scripts.js';
+import { renderDowngrade, renderRevisionScripts, renderUpgrade, type RenderedScript } from '../compile/render-range.js';
+import { BundleError, ResolutionError } from '../errors.js';
+import { PACKAGE_INFO } from '../package-info.js';
+import type { Project } from '../project.js';
+import type { Revision } from '../revisions/types.js';
+import { compareBytewise } from './bundle-path.js';
+import { sha256Hex } from './checksums.js';
+import { handoffContext, renderHandoff } from './handoff.js';
+import { BUNDLE_NAME_PATTERN, MANIFEST_FORMAT, serializeManifest, type FileDigest, type Manifest, type ManifestRevision } from './manifest.js';
+
+export interface BundleRequest {
+  /** Specifier of the revision to start from; `base` for an empty database. */
+  from: string;
+  /** Specifier of the one revision to end at. */
+  to: string;
+  /** Folder name of the bundle; default `<from>-to-<to>-<dialect>`. */
+  name?: string;
+  ticket?: string;
+  /** Whether a signature will be added: the handoff summary says how to check it. */
+  signed: boolean;
+}
+
+/** A bundle's files before signing: every file but `manifest.json.sig` and `SHA256SUMS`. */
+export interface AssembledBundle {
+  name: string;
+  manifest: Manifest;
+  /** Bundle-relative path (forward slashes) → content, in a stable order. */
+  files: Map<string, string>;
+}
+
+export const BUNDLE_FILES = {
+  upgrade: 'upgrade.sql',
+  downgrade: 'downgrade.sql',
+  manifest: 'manifest.json',
+  signature: 'manifest.json.sig',
+  checksums: 'SHA256SUMS',
+  handoff: 'README.md',
+} as const;
+
+
+/**
+ * Renders a range of the project into the files of a bundle, in memory: the combined upgrade
+ * and rollback scripts, one pair per revision, the handoff summary and the manifest. Pure
+ * apart from reading templates, so `verify --rebuild` can compare its output byte for byte.
+ */
+export async function assembleBundle(project: Project, request: BundleRequest): Promise<AssembledBundle> {
+  const { config } = project;
+  const from = bundleStart(project, request.from);
+  const to = bundleEnd(project, request.to);
+  const settings = renderSettings(project, {});
+  const name = bundleName(request.name ?? `${from}-to-${to}-${settings.dialect.id}`);
+  const upgrade = await renderUpgrade(settings, from, to);
+  const downgrade = await renderDowngrade(settings, to, from);
+  const revisionFiles = perRevisionFiles(upgrade, downgrade, settings);
+
+  const files = new Map<string, string>([
+    [BUNDLE_FILES.upgrade, upgrade.sql],
+    [BUNDLE_FILES.downgrade, downgrade.sql],
+    ...revisionFiles.flatMap(({ up, down }) => [up, down]),
+  ]);
+  const manifest = manifestFor({ name, from, to, ticket: request.ticket, dialect: settings.dialect.id, revisions: upgrade.revisions, revisionFiles, files });
+  const context = handoffContext({
+    name,
+    manifest,
+    dialect: settings.dialect,
+    operations: upgrade.plan.sections.map((section) => [...new Set(section.statements.map((statement) => statement.operation))]),
+    versionTable: config.versionTable.schema ? `${config.versionTable.schema}.${config.versionTable.name}` : config.versionTable.name,
+    transactionPerRevision: settings.transactionPerRevision,
+    signed: request.signed,
+  });
+  files.set(BUNDLE_FILES.handoff, renderHandoff(context, config.templatesDir, config.projectRoot));
+  manifest.files = digests(files);
+  files.set(BUNDLE_FILES.manifest, serializeManifest(manifest));
+  return { name, manifest, files };
+}
+
+function bundleStart({ graph }: Project, spec: string): string {
+  const start = graph.resolve(spec);
+  if (start.length > 1) throw oneRevision('--from', spec, start);
+  return start[0]?.id ?? 'base';
+}
+
+function bundleEnd({ graph }: Project, spec: string): string {
+  const end = graph.resolve(spec);
+  if (end.length !== 1) throw oneRevision('--to', spec, end);
+  return end[0]!.id;
+}
+
+function oneRevision(flag: string, spec: string, found: Revision[]): ResolutionError {
+  const ids = found.map((revision) => revision.id);
+  return new ResolutionError(
+    'MULTIPLE_HEADS',
+    spec,
+    found.length === 0 ? `${flag} ${spec} names no revision; a bundle ends at one revision` : `${flag} ${spec} names ${found.length} revisions (${ids.join(', ')}); a bundle goes from one state to one state`,
+    'merge the heads first (sqlgen merge -m MSG heads), or name one revision, e.g. --to <id> or --to <label>@head',
+    ids,
+  );
+}
+
+function bundleName(name: string): string {
+  if (new RegExp(BUNDLE_NAME_PATTERN).test(name)) return name;
+  throw new BundleError('BUNDLE_INVALID', `bundle name ${JSON.stringify(name)} is not a plain folder name`, 'use letters, digits, ".", "_" and "-", at most 100 characters, starting with a letter or digit');
+}
+
+interface RevisionFiles {
+  up: [string, string];
+  down: [string, string];
+}
+
+/** `revisions/NNNN_<id>_<slug>.up.sql` and `.down.sql`, in upgrade order. */
+function perRevisionFiles(upgrade: RenderedScript, downgrade: RenderedScript, settings: Parameters<typeof renderRevisionScripts>[1]): RevisionFiles[] {
+  const ups = renderRevisionScripts(upgrade, settings);
+  const downs = renderRevisionScripts(downgrade, settings).reverse();
+  const width = Math.max(4, String(upgrade.revisions.length).length);
+  return upgrade.revisions.map((revision, index) => {
+    const stem = `revisions/${String(index + 1).padStart(width, '0')}_${revision.id}_${slugOf(revision)}`;
+    return { up: [`${stem}.up.sql`, ups[index]!], down: [`${stem}.down.sql`, downs[index]!] };
+  });
+}
+
+/** The slug of `<id>_<slug>.<ext>`, kept to characters every file system and shell takes. */
+function slugOf(revision: Revision): string {
+  const base = path.posix.basename(revision.file).replace(/\.[^.]+$/, '');
+  const slug = base.startsWith(`${revision.id}_`) ? base.slice(revision.id.length + 1) : base;
+  return slug.replace(/[^A-Za-z0-9._-]+/g, '-') || 'revision';
+}
+
+interface ManifestInput {
+  name: string;
+  from: string;
+  to: string;
+  ticket?: string;
+  dialect: Manifest['dialect'];
+  revisions: Revision[];
+  revisionFiles: RevisionFiles[];
+  files: Map<string, string>;
+}
+
+function manifestFor(input: ManifestInput): Manifest {
+  const digest = (file: string): FileDigest => ({ file, sha256: sha256Hex(input.files.get(file)!) });
+  const revisions: ManifestRevision[] = input.revisions.map((revision, index) => ({
+    position: index + 1,
+    id: revision.id,
+    parents: [...revision.parents],
+    message: revision.message,
+    source: { file: revision.file, sha256: revision.sourceSha256 },
+    upgrade: digest(input.revisionFiles[index]!.up[0]),
+    downgrade: digest(input.revisionFiles[index]!.down[0]),
+  }));
+  return {
+    format: MANIFEST_FORMAT,
+    name: input.name,
+    generator: { sqlgen: PACKAGE_INFO.version, knex: PACKAGE_INFO.dependencies.knex!, sqlFormatter: PACKAGE_INFO.dependencies['sql-formatter']! },
+    dialect: input.dialect,
+    from: input.from,
+    to: input.to,
+    ...(input.ticket !== undefined && { ticket: input.ticket }),
+    scripts: { upgrade: digest(BUNDLE_FILES.upgrade), downgrade: digest(BUNDLE_FILES.downgrade) },
+    revisions,
+    files: [],
+  };
+}
+
+/** Digests of the files, sorted by path (byte order), as SHA256SUMS lists them. */
+function digests(files: Map<string, string>): FileDigest[] {
+  return [...files.keys()].sort(compareBytewise).map((file) => ({ file, sha256: sha256Hex(files.get(file)!) }));
+}

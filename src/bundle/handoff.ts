@@ -1,0 +1,86 @@
+import type { Dialect } from '../dialects/dialect.js';
+import { BundleError } from '../errors.js';
+import { renderCodeTemplate, templatePath } from '../output/templates.js';
+import type { Manifest } from './manifest.js';
+
+export const HANDOFF_TEMPLATE = 'handoff.md.hbs';
+
+const DIALECT_NAMES: Record<Dialect['id'], string> = {
+  postgresql: 'PostgreSQL',
+  mysql: 'MySQL / MariaDB',
+  sqlite: 'SQLite',
+  mssql: 'SQL Server',
+};
+
+/**
+ * What `templates/handoff.md.hbs` is rendered with. This shape is a documented contract (see
+ * the README's "Handoff summary template"): fields may be added, never renamed or removed.
+ */
+export interface HandoffContext {
+  bundle: { name: string; format: string };
+  generator: Manifest['generator'];
+  dialect: { id: Dialect['id']; name: string; transactionalDdl: boolean; notes: string[] };
+  from: string;
+  to: string;
+  ticket: string | null;
+  /** True when the bundle holds exactly one revision (for plurals). */
+  single: boolean;
+  revisions: Array<{ position: number; id: string; parents: string[]; message: string; upgradeFile: string; downgradeFile: string; operations: string[] }>;
+  /** The per-revision rollback files in the order to run them. */
+  rollbackOrder: string[];
+  apply: { upgrade: string; downgrade: string };
+  versionTable: string;
+  transactionPerRevision: boolean;
+  signed: boolean;
+}
+
+export interface HandoffInput {
+  name: string;
+  manifest: Manifest;
+  dialect: Dialect;
+  /** Per revision, in manifest order: the op calls its upgrade made (`createTable orders`). */
+  operations: string[][];
+  versionTable: string;
+  transactionPerRevision: boolean;
+  signed: boolean;
+}
+
+export function handoffContext(input: HandoffInput): HandoffContext {
+  const { manifest, dialect } = input;
+  const revisions = manifest.revisions.map((revision, index) => ({
+    position: revision.position,
+    id: revision.id,
+    parents: revision.parents,
+    message: revision.message,
+    upgradeFile: revision.upgrade.file,
+    downgradeFile: revision.downgrade.file,
+    operations: input.operations[index] ?? [],
+  }));
+  const command = (file: string) => dialect.applyCommand.replace('<file>', file);
+  return {
+    bundle: { name: input.name, format: manifest.format },
+    generator: manifest.generator,
+    dialect: { id: dialect.id, name: DIALECT_NAMES[dialect.id], transactionalDdl: dialect.transactionalDdl, notes: dialect.notes },
+    from: manifest.from,
+    to: manifest.to,
+    ticket: manifest.ticket ?? null,
+    single: revisions.length === 1,
+    revisions,
+    rollbackOrder: revisions.map((revision) => revision.downgradeFile).reverse(),
+    apply: { upgrade: command(manifest.scripts.upgrade.file), downgrade: command(manifest.scripts.downgrade.file) },
+    versionTable: input.versionTable,
+    transactionPerRevision: input.transactionPerRevision,
+    signed: input.signed,
+  };
+}
+
+/** The bundle's README.md, from the project's own template if it has one, else sqlgen's. */
+export function renderHandoff(context: HandoffContext, templatesDir: string, projectRoot: string): string {
+  const file = templatePath(HANDOFF_TEMPLATE, templatesDir);
+  try {
+    return renderCodeTemplate(file, context);
+  } catch (error) {
+    const shown = file.startsWith(projectRoot) ? file.slice(projectRoot.length + 1) : `templates/${HANDOFF_TEMPLATE} (built in)`;
+    throw new BundleError('BUNDLE_INVALID', `${shown}: the handoff template failed: ${(error as Error).message.split('\n')[0]}`, 'fix the template; the fields it may use are listed in the README under "Handoff summary template"', { file: shown });
+  }
+}

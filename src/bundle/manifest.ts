@@ -1,0 +1,115 @@
+import type { JSONSchemaType } from 'ajv';
+import { DIALECT_IDS, type DialectId } from '../dialects/dialect-id.js';
+import { compileSchema } from '../schema-validation.js';
+
+/** The manifest format this sqlgen writes; `verify` refuses formats it does not know. */
+export const MANIFEST_FORMAT = 'sqlgen-bundle/1';
+
+/** A file of the bundle and the SHA-256 of its bytes (lowercase hex). */
+export interface FileDigest {
+  file: string;
+  sha256: string;
+}
+
+export interface ManifestRevision {
+  /** 1-based place in the upgrade order; the NNNN of the per-revision file names. */
+  position: number;
+  id: string;
+  parents: string[];
+  message: string;
+  /** The revision's source file, project-relative, with the SHA-256 of its bytes. */
+  source: FileDigest;
+  upgrade: FileDigest;
+  downgrade: FileDigest;
+}
+
+/**
+ * `manifest.json`: what a bundle is. Everything in it is derived from the revisions and the
+ * sqlgen version, so the same input gives the same bytes; nothing time-dependent goes in.
+ */
+export interface Manifest {
+  format: typeof MANIFEST_FORMAT;
+  /** The bundle's folder name when it was written (the folder may be renamed since). */
+  name: string;
+  /** The tools whose versions shaped the SQL. */
+  generator: { sqlgen: string; knex: string; sqlFormatter: string };
+  dialect: DialectId;
+  /** The revision the bundle starts from, or `base` (an empty database). */
+  from: string;
+  /** The revision the bundle ends at. */
+  to: string;
+  /** The change ticket the bundle is for (`--ticket`), when given. */
+  ticket?: string;
+  scripts: { upgrade: FileDigest; downgrade: FileDigest };
+  revisions: ManifestRevision[];
+  /** Every file of the bundle but the manifest, its signature and SHA256SUMS, by path. */
+  files: FileDigest[];
+}
+
+/** A bundle's folder name: safe in every file system, shell and archive. */
+export const BUNDLE_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$';
+
+const sha256 = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
+const bundlePath = { type: 'string', pattern: '^(?!/)(?!.*(^|/)\\.\\.(/|$))[^\\\\\\u0000]+$' } as const;
+const fileDigest = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['file', 'sha256'],
+  properties: { file: bundlePath, sha256 },
+} as const;
+const revisionId = { type: 'string', pattern: '^[0-9a-z]{4,40}$' } as const;
+
+/** The published JSON Schema of `manifest.json` (docs/bundle-manifest.schema.json is a copy). */
+export const manifestSchema: JSONSchemaType<Manifest> = {
+  $id: 'https://sqlgen.dev/schemas/bundle-manifest-1.json',
+  title: 'sqlgen bundle manifest',
+  type: 'object',
+  additionalProperties: false,
+  required: ['format', 'name', 'generator', 'dialect', 'from', 'to', 'scripts', 'revisions', 'files'],
+  properties: {
+    format: { type: 'string', const: MANIFEST_FORMAT },
+    name: { type: 'string', pattern: BUNDLE_NAME_PATTERN },
+    generator: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['sqlgen', 'knex', 'sqlFormatter'],
+      properties: { sqlgen: { type: 'string' }, knex: { type: 'string' }, sqlFormatter: { type: 'string' } },
+    },
+    dialect: { type: 'string', enum: [...DIALECT_IDS] },
+    from: revisionId,
+    to: revisionId,
+    ticket: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f]+$', nullable: true },
+    scripts: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['upgrade', 'downgrade'],
+      properties: { upgrade: fileDigest, downgrade: fileDigest },
+    },
+    revisions: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['position', 'id', 'parents', 'message', 'source', 'upgrade', 'downgrade'],
+        properties: {
+          position: { type: 'integer', minimum: 1 },
+          id: revisionId,
+          parents: { type: 'array', items: revisionId },
+          message: { type: 'string' },
+          source: fileDigest,
+          upgrade: fileDigest,
+          downgrade: fileDigest,
+        },
+      },
+    },
+    files: { type: 'array', items: fileDigest },
+  },
+};
+
+export const validateManifest = compileSchema(manifestSchema);
+
+/** The manifest's exact bytes: two-space JSON, keys in the interface's order, a final newline. */
+export function serializeManifest(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}

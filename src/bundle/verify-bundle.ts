@@ -1,0 +1,199 @@
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { BundleError, SqlgenError } from '../errors.js';
+import type { Project } from '../project.js';
+import { readArchive } from './archive.js';
+import { assembleBundle, BUNDLE_FILES } from './assemble-bundle.js';
+import { compareBytewise } from './bundle-path.js';
+import { parseSha256Sums, sha256Hex } from './checksums.js';
+import { validateManifest, type Manifest } from './manifest.js';
+import { describeSchemaErrors } from '../schema-validation.js';
+import { publicKeyFingerprint, verifyBytes } from './signing.js';
+
+/** What is wrong with one file of a bundle; a file may have several problems, each reported once. */
+export interface VerifyProblem {
+  file: string;
+  problem: 'edited' | 'missing' | 'unexpected' | 'invalid' | 'bad signature' | 'unsigned' | 'differs from source';
+  detail: string;
+}
+
+export interface VerifyReport {
+  bundle: string;
+  ok: boolean;
+  problems: VerifyProblem[];
+  /** `valid`/`invalid` with a key; `not checked` without one; `absent` when unsigned. */
+  signature: 'valid' | 'invalid' | 'not checked' | 'absent';
+  signedBy?: string;
+  rebuilt: boolean;
+  files: number;
+}
+
+export interface VerifyRequest {
+  /** A bundle folder or a `.tar.gz` archive of one. */
+  target: string;
+  publicKey?: KeyObject;
+  /** Opens the project to re-render the bundle from, in the bundle's dialect (`--rebuild`). */
+  rebuildFrom?: (dialect: Manifest['dialect']) => Promise<Project>;
+}
+
+/**
+ * Checks a bundle: SHA256SUMS against every file, no file missing or extra, the manifest against
+ * its schema and against the files, the signature when a public key is given, and with a
+ * project, that re-rendering the range gives the same bytes. Every problem is reported, not
+ * only the first.
+ */
+export async function verifyBundle(request: VerifyRequest): Promise<VerifyReport> {
+  const problems: VerifyProblem[] = [];
+  const files = readBundle(request.target, problems);
+  if (problems.length > 0) return { bundle: request.target, ok: false, problems, signature: 'not checked', rebuilt: false, files: 0 };
+  const manifest = readManifest(files, problems);
+  problems.push(...checksumProblems(files, manifest));
+  if (manifest) problems.push(...manifestDigestProblems(manifest, files));
+  const signature = checkSignature(files, request.publicKey, problems);
+  if (manifest && request.rebuildFrom) problems.push(...(await rebuildProblems(manifest, files, await request.rebuildFrom(manifest.dialect))));
+  return {
+    bundle: request.target,
+    ok: problems.length === 0,
+    problems: dedupe(problems).sort((a, b) => compareBytewise(a.file, b.file)),
+    signature,
+    ...(request.publicKey && signature === 'valid' && { signedBy: publicKeyFingerprint(request.publicKey) }),
+    rebuilt: request.rebuildFrom !== undefined && manifest !== undefined,
+    files: files.size,
+  };
+}
+
+/** The bundle's files; a damaged archive is a failed check (reported), not an input error. */
+function readBundle(target: string, problems: VerifyProblem[]): Map<string, Buffer> {
+  let stats;
+  try {
+    stats = lstatSync(target);
+  } catch {
+    throw new BundleError('BUNDLE_INVALID', `${target}: no such bundle folder or archive`, 'give the folder `sqlgen bundle` wrote, or its .tar.gz');
+  }
+  if (stats.isDirectory()) return readFolder(target);
+  if (stats.isFile()) {
+    try {
+      return readArchive(target).files;
+    } catch (error) {
+      if (!(error instanceof BundleError)) throw error;
+      problems.push({ file: path.basename(target), problem: 'invalid', detail: error.message });
+      return new Map();
+    }
+  }
+  throw new BundleError('BUNDLE_INVALID', `${target}: not a folder or a file`, 'give the folder `sqlgen bundle` wrote, or its .tar.gz');
+}
+
+/** Every regular file below `root` by `/`-separated relative path; anything else is refused. */
+function readFolder(root: string, relative = ''): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(path.join(root, relative), { withFileTypes: true })) {
+    const file = relative ? `${relative}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) for (const [inner, bytes] of readFolder(root, file)) files.set(inner, bytes);
+    else if (entry.isFile()) files.set(file, readFileSync(path.join(root, file)));
+    else throw new BundleError('BUNDLE_INVALID', `${path.join(root, file)}: not a regular file`, 'a bundle holds only files and folders; remove the link or device');
+  }
+  return files;
+}
+
+/**
+ * Files that disagree with SHA256SUMS. When the file agrees with manifest.json instead, the list
+ * is what was edited, and the problem names SHA256SUMS.
+ */
+function checksumProblems(files: Map<string, Buffer>, manifest: Manifest | undefined): VerifyProblem[] {
+  const listing = files.get(BUNDLE_FILES.checksums);
+  if (!listing) return [{ file: BUNDLE_FILES.checksums, problem: 'missing', detail: 'the checksum list is missing, so no file can be checked against it' }];
+  let listed: Map<string, string>;
+  try {
+    listed = parseSha256Sums(listing.toString('utf8'), BUNDLE_FILES.checksums);
+  } catch (error) {
+    return [{ file: BUNDLE_FILES.checksums, problem: 'invalid', detail: (error as Error).message }];
+  }
+  const vouched = new Map(manifest?.files.map(({ file, sha256 }) => [file, sha256]));
+  const vouchedFor = (file: string) => vouched.get(file) === sha256Hex(files.get(file)!);
+  const listEdited = (detail: string): VerifyProblem => ({ file: BUNDLE_FILES.checksums, problem: 'edited', detail });
+  const problems: VerifyProblem[] = [];
+  for (const [file, sha256] of listed) {
+    const bytes = files.get(file);
+    if (!bytes) problems.push(vouched.has(file) ? { file, problem: 'missing', detail: 'listed in SHA256SUMS and manifest.json but not in the bundle' } : { file, problem: 'missing', detail: 'listed in SHA256SUMS but not in the bundle' });
+    else if (sha256Hex(bytes) !== sha256) problems.push(vouchedFor(file) ? listEdited(`its line for ${file} differs from the file, which matches manifest.json`) : { file, problem: 'edited', detail: 'its SHA-256 differs from SHA256SUMS' });
+  }
+  for (const file of files.keys()) {
+    if (file === BUNDLE_FILES.checksums || listed.has(file)) continue;
+    problems.push(vouchedFor(file) ? listEdited(`it does not list ${file}, which manifest.json lists`) : { file, problem: 'unexpected', detail: 'not listed in SHA256SUMS' });
+  }
+  return problems;
+}
+
+function readManifest(files: Map<string, Buffer>, problems: VerifyProblem[]): Manifest | undefined {
+  const bytes = files.get(BUNDLE_FILES.manifest);
+  if (!bytes) return undefined; // reported by the checksum check, or there is no manifest to check
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    problems.push({ file: BUNDLE_FILES.manifest, problem: 'invalid', detail: `not JSON: ${(error as Error).message}` });
+    return undefined;
+  }
+  if (validateManifest(parsed)) return parsed;
+  problems.push({ file: BUNDLE_FILES.manifest, problem: 'invalid', detail: `does not match the manifest schema:\n${describeSchemaErrors(validateManifest.errors)}` });
+  return undefined;
+}
+
+/** The manifest is what the signature covers: each file must also match the digest it lists. */
+function manifestDigestProblems(manifest: Manifest, files: Map<string, Buffer>): VerifyProblem[] {
+  const problems: VerifyProblem[] = [];
+  const listed = new Set(manifest.files.map((digest) => digest.file));
+  for (const { file, sha256 } of manifest.files) {
+    const bytes = files.get(file);
+    if (!bytes) problems.push({ file, problem: 'missing', detail: 'listed in manifest.json but not in the bundle' });
+    else if (sha256Hex(bytes) !== sha256) problems.push({ file, problem: 'edited', detail: 'its SHA-256 differs from manifest.json' });
+  }
+  const ownFiles: string[] = [BUNDLE_FILES.manifest, BUNDLE_FILES.signature, BUNDLE_FILES.checksums];
+  for (const file of files.keys()) {
+    if (!listed.has(file) && !ownFiles.includes(file)) problems.push({ file, problem: 'unexpected', detail: 'not listed in manifest.json' });
+  }
+  return problems;
+}
+
+function checkSignature(files: Map<string, Buffer>, publicKey: KeyObject | undefined, problems: VerifyProblem[]): VerifyReport['signature'] {
+  const signature = files.get(BUNDLE_FILES.signature);
+  const manifest = files.get(BUNDLE_FILES.manifest);
+  if (!signature) {
+    if (publicKey) problems.push({ file: BUNDLE_FILES.signature, problem: 'unsigned', detail: 'a public key was given, but the bundle has no signature' });
+    return 'absent';
+  }
+  if (!publicKey) return 'not checked';
+  if (manifest && verifyBytes(manifest, signature, publicKey)) return 'valid';
+  problems.push({ file: BUNDLE_FILES.signature, problem: 'bad signature', detail: 'it is not a signature of manifest.json by the given public key' });
+  return 'invalid';
+}
+
+/** Re-renders the manifest's range from the project and compares every rendered file. */
+async function rebuildProblems(manifest: Manifest, files: Map<string, Buffer>, project: Project): Promise<VerifyProblem[]> {
+  const rebuilt = await assembleBundle(project, {
+    from: manifest.from,
+    to: manifest.to,
+    name: manifest.name,
+    ...(manifest.ticket !== undefined && { ticket: manifest.ticket }),
+    signed: files.has(BUNDLE_FILES.signature),
+  }).catch((error: unknown) => {
+    if (error instanceof SqlgenError) throw new BundleError('BUNDLE_INVALID', `cannot re-render the bundle from the current revisions: ${error.message}`, error.hint, error.location, { cause: error });
+    throw error;
+  });
+  const problems: VerifyProblem[] = [];
+  for (const [file, text] of rebuilt.files) {
+    const bytes = files.get(file);
+    if (!bytes) problems.push({ file, problem: 'missing', detail: 're-rendering the range from the revisions produces this file' });
+    else if (!bytes.equals(Buffer.from(text, 'utf8'))) problems.push({ file, problem: 'differs from source', detail: 're-rendering the range from the current revisions gives different bytes' });
+  }
+  return problems;
+}
+
+function dedupe(problems: VerifyProblem[]): VerifyProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.file}\0${problem.problem}`;
+    return !seen.has(key) && (seen.add(key), true);
+  });
+}

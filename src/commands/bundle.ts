@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { Flags } from '@oclif/core';
+import { SqlgenCommand } from '../cli/base-command.js';
+import { dialectFlag } from '../cli/shared-flags.js';
+import type { CreatedBundle } from '../bundle/create-bundle.js';
+
+export default class Bundle extends SqlgenCommand {
+  static override summary = 'Write a signed bundle of scripts for a DBA: upgrade, rollback, per-revision files, manifest, checksums, handoff summary.';
+  static override description = `The bundle goes to <outputDir>/<name>/ (default output/<from>-to-<to>-<dialect>/). It is built beside the target and renamed into place, so a failure leaves the output folder as it was; an existing bundle is replaced only with --force. The signing key comes from --sign-key, SQLGEN_SIGN_KEY or the config's signing.privateKey; without one the bundle is unsigned.`;
+  static override examples = [
+    '<%= config.bin %> bundle',
+    '<%= config.bin %> bundle --from base --to head --ticket CHG-1234 --sign-key keys/sqlgen.key.pem --archive',
+    '<%= config.bin %> bundle --from 3f2a --to loyalty@head --dialect mysql --name release-42',
+  ];
+  static override flags = {
+    from: Flags.string({ summary: 'Revision the database is at before the bundle (base: empty).', default: 'base' }),
+    to: Flags.string({ summary: 'The one revision the bundle brings the database to.', default: 'heads' }),
+    dialect: dialectFlag,
+    out: Flags.string({ summary: "Folder to write the bundle into (default: the config's outputDir)." }),
+    name: Flags.string({ summary: 'Folder name of the bundle (default: <from>-to-<to>-<dialect>).' }),
+    ticket: Flags.string({ summary: 'Change ticket the bundle is for; recorded in the manifest and summary.' }),
+    'sign-key': Flags.string({ summary: 'Ed25519 private key (PEM) to sign manifest.json with.', env: 'SQLGEN_SIGN_KEY' }),
+    archive: Flags.boolean({ summary: 'Also write <name>.tar.gz beside the folder.', default: false }),
+    force: Flags.boolean({ summary: 'Replace an existing bundle of the same name.', default: false }),
+  };
+
+  async run(): Promise<CreatedBundle> {
+    const { flags } = await this.parse(Bundle);
+    const project = await this.openProject(flags);
+    const { createBundle } = await import('../bundle/create-bundle.js');
+    const cwd = process.cwd();
+    this.logToStderr(`bundling ${flags.from} -> ${flags.to} (${project.config.dialect})...`);
+    const bundle = await createBundle(project, {
+      from: flags.from,
+      to: flags.to,
+      ...(flags.name !== undefined && { name: flags.name }),
+      ...(flags.ticket !== undefined && { ticket: flags.ticket }),
+      ...(flags.out !== undefined && { outputDir: path.resolve(cwd, flags.out) }),
+      signingKeyFile: flags['sign-key'] ? path.resolve(cwd, flags['sign-key']) : project.config.signing.privateKey,
+      force: flags.force,
+      archive: flags.archive,
+    });
+    this.log(path.relative(cwd, bundle.directory) || '.');
+    if (bundle.archive) this.log(path.relative(cwd, bundle.archive));
+    this.logToStderr(`${bundle.revisions.length} revision(s), ${bundle.files.length} files, ${bundle.signedBy ? `signed by ${bundle.signedBy}` : 'unsigned (no signing key given)'}`);
+    return { ...bundle, directory: path.relative(cwd, bundle.directory), ...(bundle.archive && { archive: path.relative(cwd, bundle.archive) }) };
+  }
+}

@@ -1,0 +1,154 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateSigningKeyPair, readPublicKey, signBytes } from '../../src/bundle/signing.js';
+import { verifyBundle, type VerifyProblem } from '../../src/bundle/verify-bundle.js';
+import { createPrivateKey } from 'node:crypto';
+import { copyExampleProject } from '../helpers/example-project.js';
+import { runCli, snapshotTree } from '../helpers/run-cli.js';
+
+const NAME = 'base-to-7c9e2b4a1d30-postgresql';
+let project: string;
+let signed: string;
+let publicKeyFile: string;
+
+beforeAll(async () => {
+  project = copyExampleProject();
+  expect((await runCli(['keygen', '--out', 'keys'], project)).exitCode).toBe(0);
+  const result = await runCli(['bundle', '--sign-key', 'keys/sqlgen.key.pem', '--archive'], project);
+  expect(result.exitCode, result.stderr).toBe(0);
+  signed = path.join(project, 'output', NAME);
+  publicKeyFile = path.join(project, 'keys/sqlgen.pub.pem');
+});
+
+/** A copy of the signed bundle to tamper with. */
+function bundleCopy(): string {
+  const copy = path.join(mkdtempSync(path.join(tmpdir(), 'sqlgen-tamper-')), NAME);
+  cpSync(signed, copy, { recursive: true });
+  return copy;
+}
+
+const verify = (folder: string, keyFile = publicKeyFile) => verifyBundle({ target: folder, publicKey: readPublicKey(keyFile) });
+const named = (problems: VerifyProblem[]) => problems.map((problem) => `${problem.file}: ${problem.problem}`);
+const sha256sumPasses = (folder: string) => spawnSync('sha256sum', ['--strict', '--quiet', '-c', 'SHA256SUMS'], { cwd: folder }).status === 0;
+const opensslVerifies = (folder: string) =>
+  spawnSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', publicKeyFile, '-rawin', '-in', 'manifest.json', '-sigfile', 'manifest.json.sig'], { cwd: folder }).status === 0;
+
+const TAMPERINGS = {
+  'flip one byte': (file: string) => {
+    const bytes = readFileSync(file);
+    bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
+    writeFileSync(file, bytes);
+  },
+  truncate: (file: string) => truncateSync(file, Math.floor(readFileSync(file).length / 2)),
+  delete: (file: string) => rmSync(file),
+};
+
+describe('verify on a signed bundle', () => {
+  it('passes an untouched bundle, folder and archive, and openssl and sha256sum agree', async () => {
+    expect(await verify(signed)).toMatchObject({ ok: true, problems: [], signature: 'valid', files: 18 });
+    expect(await verify(`${signed}.tar.gz`)).toMatchObject({ ok: true, signature: 'valid', files: 18 });
+    expect([sha256sumPasses(signed), opensslVerifies(signed)]).toEqual([true, true]);
+  });
+
+  it('names the file for every tampering of every file, as sha256sum and openssl do where they apply', async () => {
+    const files = Object.keys(snapshotTree(signed)).filter((file) => !file.endsWith('/'));
+    expect(files).toHaveLength(18);
+    for (const file of files) {
+      for (const [how, tamper] of Object.entries(TAMPERINGS)) {
+        const copy = bundleCopy();
+        tamper(path.join(copy, file));
+        const report = await verify(copy);
+        expect(report.ok, `${how} ${file}`).toBe(false);
+        expect(report.problems.map((problem) => problem.file), `${how} ${file}: ${named(report.problems).join(', ')}`).toContain(file);
+        // sha256sum cannot see a file cut from its own list at a line boundary; otherwise it agrees.
+        if (file !== 'SHA256SUMS') expect(sha256sumPasses(copy), `sha256sum after ${how} ${file}`).toBe(false);
+        if (file === 'manifest.json' || file === 'manifest.json.sig') expect(opensslVerifies(copy), `openssl after ${how} ${file}`).toBe(false);
+      }
+    }
+  });
+
+  it('reports an unexpected file', async () => {
+    const copy = bundleCopy();
+    writeFileSync(path.join(copy, 'revisions/0007_extra.up.sql'), 'DROP TABLE customers;\n');
+    expect(named((await verify(copy)).problems)).toEqual(['revisions/0007_extra.up.sql: unexpected']);
+  });
+
+  it('reports a signature replaced by one from another key, even with SHA256SUMS rewritten to match', async () => {
+    const copy = bundleCopy();
+    const intruder = createPrivateKey(generateSigningKeyPair().privateKeyPem);
+    writeFileSync(path.join(copy, 'manifest.json.sig'), signBytes(readFileSync(path.join(copy, 'manifest.json')), intruder));
+    execFileSync('sh', ['-c', "find . -type f ! -name SHA256SUMS | sed 's|^./||' | LC_ALL=C sort | xargs sha256sum > SHA256SUMS"], { cwd: copy });
+    expect(sha256sumPasses(copy)).toBe(true);
+    expect(named((await verify(copy)).problems)).toEqual(['manifest.json.sig: bad signature']);
+    expect(opensslVerifies(copy)).toBe(false);
+  });
+
+  it('reports a bad signature when checked with another public key', async () => {
+    const other = path.join(mkdtempSync(path.join(tmpdir(), 'sqlgen-key-')), 'other.pub.pem');
+    writeFileSync(other, generateSigningKeyPair().publicKeyPem);
+    const report = await verify(signed, other);
+    expect(report).toMatchObject({ ok: false, signature: 'invalid' });
+    expect(named(report.problems)).toEqual(['manifest.json.sig: bad signature']);
+  });
+
+  it('an edited script with SHA256SUMS rewritten still fails: the signed manifest lists its digest', async () => {
+    const copy = bundleCopy();
+    writeFileSync(path.join(copy, 'upgrade.sql'), 'DROP TABLE customers;\n');
+    execFileSync('sh', ['-c', "find . -type f ! -name SHA256SUMS | sed 's|^./||' | LC_ALL=C sort | xargs sha256sum > SHA256SUMS"], { cwd: copy });
+    expect(named((await verify(copy)).problems)).toEqual(['upgrade.sql: edited']);
+  });
+});
+
+describe('sqlgen verify', () => {
+  it('exits 1 naming each problem on stderr, and --json carries the report', async () => {
+    const copy = bundleCopy();
+    writeFileSync(path.join(copy, 'downgrade.sql'), 'edited\n');
+    const text = await runCli(['verify', copy, '--pubkey', publicKeyFile], project);
+    expect(text.exitCode).toBe(1);
+    expect(text.stderr).toBe('downgrade.sql: edited: its SHA-256 differs from SHA256SUMS\n');
+    expect(text.stdout).toMatch(/: FAILED: 1 problem\(s\); 18 files; signature valid \(SHA256:/);
+    const json = await runCli(['verify', copy, '--pubkey', publicKeyFile, '--json'], project);
+    expect(json.exitCode).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, signature: 'valid', problems: [{ file: 'downgrade.sql', problem: 'edited' }] });
+  });
+
+  it('fails an unsigned bundle when a public key is expected, and says a signature went unchecked without one', async () => {
+    const root = copyExampleProject();
+    expect((await runCli(['bundle'], root)).exitCode).toBe(0);
+    const unsigned = await runCli(['verify', `output/${NAME}`, '--pubkey', publicKeyFile], root);
+    expect(unsigned.exitCode).toBe(1);
+    expect(unsigned.stderr).toContain('manifest.json.sig: unsigned: a public key was given, but the bundle has no signature');
+    const unchecked = await runCli(['verify', signed], root);
+    expect(unchecked.exitCode).toBe(0);
+    expect(unchecked.stdout).toContain('OK; 18 files; signature present, not checked (no public key given)');
+  });
+
+  it('--rebuild proves the bundle matches the revisions, and names what an edited revision changes', async () => {
+    const root = copyExampleProject();
+    expect((await runCli(['bundle', '--archive'], root)).exitCode).toBe(0);
+    const same = await runCli(['verify', `output/${NAME}.tar.gz`, '--rebuild'], root);
+    expect(same.stdout, same.stderr).toContain('OK; 17 files; unsigned; matches the revisions');
+    const revision = path.join(root, 'revisions/4c5d6e7f8a9b_add_countries_with_names.ts');
+    writeFileSync(revision, readFileSync(revision, 'utf8').replace("'Nederland'", "'Netherlands'"));
+    const edited = await runCli(['verify', `output/${NAME}`, '--rebuild'], root);
+    expect(edited.exitCode).toBe(1);
+    expect(edited.stderr.split('\n').filter(Boolean).map((line) => line.split(': ').slice(0, 2).join(': '))).toEqual([
+      'manifest.json: differs from source',
+      'revisions/0003_4c5d6e7f8a9b_add_countries_with_names.up.sql: differs from source',
+      'upgrade.sql: differs from source',
+    ]);
+  });
+
+  it('a damaged archive fails verification, naming the archive', async () => {
+    const archive = path.join(mkdtempSync(path.join(tmpdir(), 'sqlgen-archive-')), `${NAME}.tar.gz`);
+    const bytes = readFileSync(`${signed}.tar.gz`);
+    bytes[bytes.length - 12]! ^= 0xff;
+    writeFileSync(archive, bytes);
+    const result = await runCli(['verify', archive], project);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^${NAME}.tar.gz: invalid: `));
+  });
+});
