@@ -1,0 +1,112 @@
+/**
+ * The lint engine: splits a script into statements, parses them, runs the rules that know the
+ * dialect, then applies severity overrides and suppression comments.
+ */
+import type { DialectId } from '../dialects/dialect-id.js';
+import { ConfigError } from '../errors.js';
+import { DIALECT_LINTING, type DialectLinting, type StatementParse } from './lint-dialects.js';
+import { RULES } from './rules/index.js';
+import { splitStatements, type SplitStatement } from './split-statements.js';
+import { suppressions } from './suppressions.js';
+import { LineIndex } from './text-position.js';
+import type { Finding, LintContext, Rule, Severity, SeverityOverride } from './types.js';
+
+/** The id of the finding for a statement the dialect's parser rejects; no rule checked it. */
+export const PARSE_ERROR_ID = 'parse-error';
+
+export interface LintOptions {
+  /** The script's path as it should appear in findings. */
+  file: string;
+  dialect: DialectId;
+  /** Severity per rule id (or `parse-error`); `off` silences it. Unknown ids are an error. */
+  rules?: Readonly<Record<string, SeverityOverride>>;
+}
+
+/** A finding before positions and overrides: where in the script, and which statement. */
+interface Report {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  help: string;
+  offset: number;
+  statementOffset: number;
+}
+
+/**
+ * Lints one script. Findings are sorted by position, then rule id. Async because the PostgreSQL
+ * parser is WebAssembly, loaded on first use.
+ *
+ * @throws ConfigError when `options.rules` names an unknown rule.
+ * @example
+ * await lintScript('alter table orders drop column note;', { file: 'up.sql', dialect: 'postgresql' })
+ * // [{ ruleId: 'ban-drop-column', severity: 'warning', location: { file: 'up.sql', line: 1, column: 1 }, ... }, ...]
+ */
+export async function lintScript(text: string, options: LintOptions): Promise<Finding[]> {
+  const overrides = checkedOverrides(options.rules ?? {});
+  const script = splitStatements(text, options);
+  const reports = await statementReports(script.statements, options.dialect);
+  const suppressed = suppressions(script.comments, script.statements.map((statement) => statement.offset));
+  const lines = new LineIndex(text);
+  return reports
+    .filter((report) => overrides[report.ruleId] !== 'off' && !suppressed(report.ruleId, report.statementOffset))
+    .map((report) => toFinding(report, overrides[report.ruleId], lines, options.file))
+    .sort(byPosition);
+}
+
+/** Parses each statement and runs the dialect's rules on it, with what the script did before it. */
+async function statementReports(statements: readonly SplitStatement[], dialect: DialectId): Promise<Report[]> {
+  const linting: DialectLinting = DIALECT_LINTING[dialect];
+  const parse = await linting.loadParser?.();
+  const rules = Object.values<Rule>(RULES).filter((rule) => rule.dialects.includes(dialect));
+  const tracker = linting.createTracker();
+  const reports: Report[] = [];
+  for (const statement of statements) {
+    const parsed = parse?.(statement.sql);
+    const analysed = parsed && 'ast' in parsed ? { ...statement, ast: parsed.ast } : statement;
+    if (parsed && 'error' in parsed) reports.push(parseErrorReport(statement, parsed));
+    else if (!statement.transactionControl) reports.push(...checkStatement(analysed, rules, tracker.context));
+    tracker.observe(analysed);
+  }
+  return reports;
+}
+
+function checkStatement(statement: SplitStatement, rules: readonly Rule[], context: LintContext): Report[] {
+  return rules.flatMap((rule) =>
+    rule.check(statement, context).map((report) => ({
+      ruleId: rule.id,
+      severity: rule.severity,
+      message: report.message,
+      help: rule.help,
+      offset: statement.offset + (report.offset ?? 0),
+      statementOffset: statement.offset,
+    })),
+  );
+}
+
+/** A statement the parser rejects is reported and skipped: one odd statement does not stop the lint. */
+function parseErrorReport(statement: SplitStatement, parsed: Extract<StatementParse, { error: unknown }>): Report {
+  return {
+    ruleId: PARSE_ERROR_ID,
+    severity: 'error',
+    message: `Could not parse this statement (${parsed.error.message}), so no rule checked it.`,
+    help: 'Fix the syntax; if the server accepts it, check the statement by hand and suppress this finding.',
+    offset: statement.offset + parsed.error.offset,
+    statementOffset: statement.offset,
+  };
+}
+
+function toFinding(report: Report, override: SeverityOverride | undefined, lines: LineIndex, file: string): Finding {
+  const severity = override === undefined || override === 'off' ? report.severity : override;
+  return { ruleId: report.ruleId, severity, message: report.message, help: report.help, location: { file, ...lines.position(report.offset) } };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.location.line - b.location.line || a.location.column - b.location.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+function checkedOverrides(overrides: Readonly<Record<string, SeverityOverride>>): Readonly<Record<string, SeverityOverride>> {
+  const known = [...Object.keys(RULES), PARSE_ERROR_ID];
+  const unknown = Object.keys(overrides).filter((id) => !known.includes(id));
+  if (unknown.length > 0) throw new ConfigError(`Unknown lint rule(s) in rules: ${unknown.join(', ')}`, `use one of: ${known.join(', ')}`);
+  return overrides;
+}

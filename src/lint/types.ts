@@ -1,0 +1,83 @@
+/**
+ * The shapes the lint engine and its rules share. A rule sees one statement at a time, with the
+ * facts the engine gathered from the statements before it, and returns reports; the engine turns
+ * reports into {@link Finding}s with a file position and the configured severity.
+ */
+import type { DialectId } from '../dialects/dialect-id.js';
+
+export type Severity = 'info' | 'warning' | 'error';
+
+/** A severity, or `off` to silence a rule: the value of a `rules` override. */
+export type SeverityOverride = Severity | 'off';
+
+/** A position in a script file; line and column are 1-based, columns count UTF-16 code units. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** One statement of a script, as the splitter cuts it. */
+export interface LintStatement {
+  /** The statement's text, from its first token up to (not including) its `;`. */
+  sql: string;
+  dialect: DialectId;
+  /** Where the statement's first token is: leading blanks and comments are not part of it. */
+  location: SourceLocation;
+  /** Whether the statement runs inside an explicit BEGIN/START TRANSACTION ... COMMIT, as written. */
+  inTransaction: boolean;
+  /** The parse tree (PostgreSQL: a libpg-query `Node`); absent when not parsed or unparsable. */
+  ast?: unknown;
+}
+
+/**
+ * What the engine knows from the statements before the one being checked. Built by the engine
+ * (see postgresql/script-context.ts), never by a rule.
+ */
+export interface LintContext {
+  /** Tables created earlier in this script, by unqualified name: changing them locks no one out. */
+  createdTables: ReadonlySet<string>;
+  /** Whether a non-zero `lock_timeout` is in force (`SET`, or `SET LOCAL` in this transaction). */
+  lockTimeout: boolean;
+}
+
+/** What a rule reports about a statement; the engine adds the rule's id, severity and help. */
+export interface RuleReport {
+  message: string;
+  /** UTF-16 offset into the statement's `sql` of what the report is about; the statement start when absent. */
+  offset?: number;
+}
+
+/**
+ * One lint rule. Its id says what it asks for: `ban-` (do not do X), `prefer-` (Y is better than
+ * X), `require-` (always do Y). `check` returns reports; it never throws and never prints.
+ *
+ * @example
+ * const rule: Rule = { id: 'ban-drop-table', severity: 'warning', dialects: ['postgresql'],
+ *   description: 'Dropping a table breaks clients still reading it.', help: 'Drop it in a later release.',
+ *   check: (statement) => (isDropTable(statement) ? [{ message: 'DROP TABLE' }] : []) };
+ */
+export interface Rule {
+  /** Kebab-case, starting with `ban-`, `prefer-` or `require-`; also the doc page's name. */
+  id: string;
+  /** The default severity; a `rules` option may override it. */
+  severity: Severity;
+  /** The dialects whose statements the rule understands. */
+  dialects: readonly DialectId[];
+  /** One line: what the rule catches. */
+  description: string;
+  /** One line: the safe alternative, shown with every finding. */
+  help: string;
+  check(statement: LintStatement, context: LintContext): readonly RuleReport[];
+}
+
+/** A problem found in a script, ready to print or serialise. */
+export interface Finding {
+  /** A rule id, or an engine finding such as `parse-error`. */
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** The safe alternative, one line. */
+  help: string;
+  location: SourceLocation;
+}
