@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import initSqlJs, { type Database } from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { assembleBundle, type AssembledBundle } from '../../src/bundle/assemble-bundle.js';
 import type { DialectId } from '../../src/dialects/dialect-id.js';
 import { openProject } from '../../src/project.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
-import { psqlStatements } from '../helpers/split-script.js';
+import { freshPglite, runPsqlScript } from '../helpers/pglite.js';
 
 /** Bundles are proven on real engines: PGlite (PostgreSQL in WASM) and sql.js (SQLite in WASM). */
 async function bundleOf(root: string, dialect: DialectId, from = 'base', to = 'heads'): Promise<AssembledBundle> {
@@ -16,15 +16,6 @@ async function bundleOf(root: string, dialect: DialectId, from = 'base', to = 'h
 const script = (bundle: AssembledBundle, file: string) => bundle.files.get(file)!;
 const revisionScripts = (bundle: AssembledBundle, direction: 'upgrade' | 'downgrade') => bundle.manifest.revisions.map((revision) => script(bundle, revision[direction].file));
 
-async function postgres(): Promise<PGlite> {
-  const db = new PGlite();
-  await db.waitReady;
-  return db;
-}
-
-async function runPg(db: PGlite, sql: string): Promise<void> {
-  for (const statement of psqlStatements(sql)) await db.exec(statement);
-}
 
 /** Tables, columns, indexes, the version table and every row: the state a script leaves. */
 async function pgState(db: PGlite): Promise<unknown> {
@@ -40,14 +31,14 @@ async function pgState(db: PGlite): Promise<unknown> {
 describe('a PostgreSQL bundle of the example project on PGlite', () => {
   it('upgrade.sql reaches head, the per-revision files in order reach the same state, downgrade.sql empties it', async () => {
     const bundle = await bundleOf(REPO_ROOT, 'postgresql');
-    const [whole, stepwise] = [await postgres(), await postgres()];
-    await runPg(whole, script(bundle, 'upgrade.sql'));
-    for (const sql of revisionScripts(bundle, 'upgrade')) await runPg(stepwise, sql);
+    const [whole, stepwise] = [await freshPglite(), await freshPglite()];
+    await runPsqlScript(whole, script(bundle, 'upgrade.sql'));
+    for (const sql of revisionScripts(bundle, 'upgrade')) await runPsqlScript(stepwise, sql);
     expect((await whole.query('SELECT version_num FROM sqlgen_version')).rows).toEqual([{ version_num: '7c9e2b4a1d30' }]);
     expect(await pgState(stepwise)).toEqual(await pgState(whole));
 
-    await runPg(whole, script(bundle, 'downgrade.sql'));
-    for (const sql of revisionScripts(bundle, 'downgrade').reverse()) await runPg(stepwise, sql);
+    await runPsqlScript(whole, script(bundle, 'downgrade.sql'));
+    for (const sql of revisionScripts(bundle, 'downgrade').reverse()) await runPsqlScript(stepwise, sql);
     const empty = { columns: [{ table_name: 'sqlgen_version', column_name: 'version_num', data_type: 'character varying', is_nullable: 'NO', column_default: null }], indexes: [{ indexname: 'sqlgen_version_pkc', indexdef: 'CREATE UNIQUE INDEX sqlgen_version_pkc ON public.sqlgen_version USING btree (version_num)' }], rows: { sqlgen_version: [] } };
     expect(await pgState(whole)).toEqual(empty);
     expect(await pgState(stepwise)).toEqual(empty);
@@ -56,14 +47,14 @@ describe('a PostgreSQL bundle of the example project on PGlite', () => {
   it('a bundle from the middle continues a database at its start, and its rollback returns there', async () => {
     const full = await bundleOf(REPO_ROOT, 'postgresql');
     const middle = await bundleOf(REPO_ROOT, 'postgresql', '3f2a9c1b7d4e', 'heads');
-    const [db, reference] = [await postgres(), await postgres()];
+    const [db, reference] = [await freshPglite(), await freshPglite()];
     for (const sql of revisionScripts(full, 'upgrade').slice(0, 2)) {
-      await runPg(db, sql);
-      await runPg(reference, sql);
+      await runPsqlScript(db, sql);
+      await runPsqlScript(reference, sql);
     }
-    await runPg(db, script(middle, 'upgrade.sql'));
+    await runPsqlScript(db, script(middle, 'upgrade.sql'));
     expect((await db.query('SELECT version_num FROM sqlgen_version')).rows).toEqual([{ version_num: '7c9e2b4a1d30' }]);
-    await runPg(db, script(middle, 'downgrade.sql'));
+    await runPsqlScript(db, script(middle, 'downgrade.sql'));
     expect(await pgState(db)).toEqual(await pgState(reference));
   });
 });
