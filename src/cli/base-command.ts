@@ -1,4 +1,6 @@
-import { Command, Flags, type Interfaces } from '@oclif/core';
+import type { Interfaces } from '@oclif/core';
+import { Command } from '@oclif/core/command';
+import * as Flags from '@oclif/core/flags';
 import type { ConfigSources } from '../config/load-config.js';
 import type { Project } from '../project.js';
 import { describeFailure, formatFailure } from './failure.js';

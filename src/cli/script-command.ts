@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { SqlgenCommand } from './base-command.js';
 import { dialectFlag } from './shared-flags.js';
 import type { ScriptRequest } from '../compile/project-scripts.js';

@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { DIALECT_IDS } from '../dialects/dialect-id.js';
 
 /** `--dialect`, for commands whose output depends on it; it overrides config and environment. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { SqlgenCommand } from '../cli/base-command.js';
 import { dialectFlag } from '../cli/shared-flags.js';
 import type { CreatedBundle } from '../bundle/create-bundle.js';

@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { SqlgenCommand } from '../cli/base-command.js';
 import { historyLine, revisionBlock } from '../cli/revision-text.js';
 import { RevisionGraph } from '../revisions/graph.js';

@@ -1,4 +1,5 @@
-import { Args, Flags } from '@oclif/core';
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 import { SqlgenCommand } from '../cli/base-command.js';
 import { ResolutionError } from '../errors.js';
 import type { NewRevision } from '../scaffold/new-revision.js';

@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { SqlgenCommand } from '../cli/base-command.js';
 import { ResolutionError } from '../errors.js';
 import type { Project } from '../project.js';

@@ -1,4 +1,4 @@
-import { Args } from '@oclif/core';
+import * as Args from '@oclif/core/args';
 import { SqlgenCommand } from '../cli/base-command.js';
 import { revisionBlock } from '../cli/revision-text.js';
 import { summarize, type RevisionSummary } from '../revisions/summary.js';

@@ -1,4 +1,4 @@
-import { Args } from '@oclif/core';
+import * as Args from '@oclif/core/args';
 import { ScriptCommand, type ScriptResult } from '../cli/script-command.js';
 import { singleTransactionFlag } from '../cli/shared-flags.js';
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { Args, Flags } from '@oclif/core';
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 import { SqlgenCommand } from '../cli/base-command.js';
 import { ExitCode } from '../errors.js';
 import type { VerifyReport } from '../bundle/verify-bundle.js';

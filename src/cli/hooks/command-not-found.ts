@@ -1,4 +1,5 @@
-import { Errors, type Hook } from '@oclif/core';
+import type { Hook } from '@oclif/core';
+import * as Errors from '@oclif/core/errors';
 import { distance } from 'fastest-levenshtein';
 import { ExitCode } from '../../errors.js';
 
