@@ -1,8 +1,17 @@
-import { formatDialect, mysql, postgresql, sqlite, transactsql, type DialectOptions, type FormatOptionsWithDialect } from 'sql-formatter';
+import { createRequire } from 'node:module';
+import type { FormatOptionsWithDialect } from 'sql-formatter';
 import type { Dialect } from '../dialects/dialect.js';
+import { FormattedShapes } from './formatted-shapes.js';
 import { sqlPieces, type SqlLexicalSyntax, type SqlPiece } from './inline-bindings.js';
 
-const LANGUAGES: Record<Dialect['formatterLanguage'], DialectOptions> = { postgresql, mysql, sqlite, transactsql };
+type SqlFormatter = typeof import('sql-formatter');
+
+/**
+ * Loaded with the first shape to format: with its two dozen languages sql-formatter takes about
+ * 80 ms to load, which `--no-format` and shapes formatted in an earlier run need not pay. (Its
+ * CommonJS build, so that loading is synchronous.)
+ */
+let sqlFormatter: SqlFormatter | undefined;
 
 export interface FormatSettings {
   keywordCase: 'upper' | 'lower' | 'preserve';
@@ -17,25 +26,27 @@ export interface FormatSettings {
  * migrations repeat a few shapes with other names. So each quoted identifier is replaced by a
  * filler of the same length before formatting (layout depends on lengths, never on the letters),
  * the result is cached by that shape, cut where the identifiers stand, and each statement
- * gets its real identifiers put back in order.
+ * gets its real identifiers put back in order. The cut shapes are kept for later runs too
+ * (see {@link FormattedShapes}; `env` says where).
  *
  * A statement sql-formatter cannot parse (T-SQL control flow, say) is kept as knex wrote it.
  */
-export function statementFormatter(dialect: Dialect, settings: FormatSettings): (sql: string) => string {
-  const options: FormatOptionsWithDialect = {
-    dialect: LANGUAGES[dialect.formatterLanguage],
-    keywordCase: settings.keywordCase,
-    tabWidth: settings.tabWidth,
-    paramTypes: { positional: true },
+export function statementFormatter(dialect: Dialect, settings: FormatSettings, env: NodeJS.ProcessEnv = process.env): (sql: string) => string {
+  let options: FormatOptionsWithDialect | undefined;
+  const format = (shape: string) => {
+    sqlFormatter ??= createRequire(import.meta.url)('sql-formatter') as SqlFormatter;
+    options ??= { dialect: sqlFormatter[dialect.formatterLanguage], keywordCase: settings.keywordCase, tabWidth: settings.tabWidth, paramTypes: { positional: true } };
+    return sqlFormatter.formatDialect(shape, options);
   };
   const syntax = dialect.lexicalSyntax;
-  const formattedShapes = new Map<string, string[] | null>();
+  const shapes = FormattedShapes.open({ dialect: dialect.id, syntax, keywordCase: settings.keywordCase, tabWidth: settings.tabWidth }, env);
   return (sql) => {
     const { shape, identifiers } = maskIdentifiers(sql, syntax);
-    let parts = formattedShapes.get(shape);
-    if (parts === undefined) {
-      parts = formattedParts(shape, identifiers.length, options, syntax);
-      formattedShapes.set(shape, parts);
+    let parts = shapes.get(shape);
+    // Parts cut at another number of identifiers come from a damaged cache file: format again.
+    if (parts === undefined || (parts !== null && parts.length !== identifiers.length + 1)) {
+      parts = formattedParts(shape, identifiers.length, format, syntax);
+      shapes.add(shape, parts);
     }
     return parts === null ? sql : parts.reduce((text, part, index) => text + identifiers[index - 1] + part);
   };
@@ -67,10 +78,10 @@ function maskIdentifiers(sql: string, syntax: SqlLexicalSyntax): { shape: string
  * two, and after the last. Null when sql-formatter fails or changes the number of identifiers;
  * the statement is then kept as knex wrote it.
  */
-function formattedParts(shape: string, identifierCount: number, options: FormatOptionsWithDialect, syntax: SqlLexicalSyntax): string[] | null {
+function formattedParts(shape: string, identifierCount: number, format: (sql: string) => string, syntax: SqlLexicalSyntax): string[] | null {
   let formatted: string;
   try {
-    formatted = formatDialect(shape, options);
+    formatted = format(shape);
   } catch {
     return null;
   }

@@ -169,17 +169,29 @@ export function* sqlPieces(sql: string, syntax: SqlLexicalSyntax): Generator<Sql
 
 const STARTERS = new WeakMap<SqlLexicalSyntax, RegExp>();
 
-/** A pattern for the characters a piece other than code can start with, so plain code is skipped at once. */
+/**
+ * A pattern for where a piece other than code can start, so plain code is skipped at once: the
+ * first character of each opening, or the whole opening when it starts with a letter (`E'`), so
+ * that every `e` of `create` is not a candidate.
+ */
 function pieceStarter(syntax: SqlLexicalSyntax): RegExp {
   let pattern = STARTERS.get(syntax);
   if (!pattern) {
     const openings = [...syntax.quoted.map((region) => region.open), ...syntax.lineComments.map((comment) => comment.open), '/*', '?', ';', '\\'];
     if (syntax.dollarQuotedStrings) openings.push('$');
-    const characters = new Set(openings.flatMap((opening) => [opening.charAt(0).toLowerCase(), opening.charAt(0).toUpperCase()]));
-    pattern = new RegExp(`[${[...characters].map((character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+    const prefixed = openings.filter((opening) => LETTER.test(opening));
+    const characters = new Set(openings.filter((opening) => !LETTER.test(opening)).map((opening) => opening.charAt(0)));
+    const alternatives = [`[${[...characters].map(escapedCharacter).join('')}]`, ...prefixed.map((opening) => [...opening].map((character) => `[${escapedCharacter(character.toLowerCase())}${escapedCharacter(character.toUpperCase())}]`).join(''))];
+    pattern = new RegExp(alternatives.join('|'), 'g');
     STARTERS.set(syntax, pattern);
   }
   return pattern;
+}
+
+const LETTER = /^\p{L}/u;
+
+function escapedCharacter(character: string): string {
+  return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 function pieceAt(sql: string, start: number, syntax: SqlLexicalSyntax): { piece: SqlPiece; end: number } | undefined {
@@ -248,7 +260,7 @@ function quotedRegionStartsAt(sql: string, start: number, region: QuotedRegion):
   const opening = sql.slice(start, start + region.open.length);
   if (opening.toLowerCase() !== region.open.toLowerCase()) return false;
   // `typE'x'` is no E'' string: a prefix letter must start a token.
-  return !/^\p{L}/u.test(region.open) || !NAME_CHARACTER.test(sql[start - 1] ?? '');
+  return !LETTER.test(region.open) || !NAME_CHARACTER.test(sql[start - 1] ?? '');
 }
 
 function quotedRegionEnd(sql: string, start: number, region: QuotedRegion): number {

@@ -12,10 +12,15 @@ export interface VersionTable {
 /** The column that holds revision ids, sized for the longest id sqlgen accepts. */
 const VERSION_COLUMN = 'version_num';
 const VERSION_LENGTH = 40;
+/** Where the ids go in a statement built once per kind; revision ids are [0-9a-z] only, never these. */
+const ID = '<id>';
+const FROM = '<from>';
+const TO = '<to>';
 
 /** Statements that keep the version table, so that running a script stamps the database. */
 export class VersionTableSql {
   private readonly knex: Knex;
+  private readonly templates = new Map<VersionChange['kind'], { sql: string; bindings: readonly unknown[] }>();
 
   constructor(
     private readonly dialect: Dialect,
@@ -35,14 +40,35 @@ export class VersionTableSql {
   }
 
   change(change: VersionChange): Statement {
-    const rows = () => this.scoped(this.knex.queryBuilder()).table(this.table.name);
-    switch (change.kind) {
+    const { sql, bindings } = this.template(change.kind);
+    const ids: Record<string, string> = change.kind === 'update' ? { [FROM]: change.from, [TO]: change.to } : { [ID]: change.id };
+    const operation = change.kind === 'delete' ? `unstamp ${change.id}` : `stamp ${change.kind === 'update' ? change.to : change.id}`;
+    return this.statement(operation, 'data', { sql, bindings: bindings.map((marker) => ids[marker as string]) });
+  }
+
+  /**
+   * knex's statement for a kind of change, with markers where the ids go. Built once per kind:
+   * only the ids differ, and a script has one change per revision (measured: building each one
+   * with knex, still cold, took 40-90 ms of 1,000 revisions).
+   */
+  private template(kind: VersionChange['kind']): { sql: string; bindings: readonly unknown[] } {
+    let template = this.templates.get(kind);
+    if (!template) {
+      template = this.query(this.builder(kind));
+      this.templates.set(kind, template);
+    }
+    return template;
+  }
+
+  private builder(kind: VersionChange['kind']): Knex.QueryBuilder {
+    const rows = this.scoped(this.knex.queryBuilder()).table(this.table.name);
+    switch (kind) {
       case 'insert':
-        return this.statement(`stamp ${change.id}`, 'data', this.query(rows().insert({ [VERSION_COLUMN]: change.id })));
+        return rows.insert({ [VERSION_COLUMN]: ID });
       case 'update':
-        return this.statement(`stamp ${change.to}`, 'data', this.query(rows().where(VERSION_COLUMN, change.from).update({ [VERSION_COLUMN]: change.to })));
+        return rows.where(VERSION_COLUMN, FROM).update({ [VERSION_COLUMN]: TO });
       case 'delete':
-        return this.statement(`unstamp ${change.id}`, 'data', this.query(rows().where(VERSION_COLUMN, change.id).delete()));
+        return rows.where(VERSION_COLUMN, ID).delete();
     }
   }
 

@@ -32,8 +32,8 @@ export class TranspileCache {
   ) {}
 
   static open(revisionsDir: string, env: NodeJS.ProcessEnv): TranspileCache | null {
-    if (env.SQLGEN_NO_CACHE === '1') return null;
-    const folder = env.SQLGEN_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'sqlgen');
+    const folder = cacheFolder(env);
+    if (!folder) return null;
     const name = createHash('sha256').update(path.resolve(revisionsDir)).digest('hex').slice(0, 16);
     const file = path.join(folder, `transpiled-${name}.json`);
     return new TranspileCache(file, readEntries(file));
@@ -63,6 +63,12 @@ export class TranspileCache {
       // A read-only home or a full disk only costs speed next time.
     }
   }
+}
+
+/** Where sqlgen keeps its caches, or null with `SQLGEN_NO_CACHE=1`. */
+export function cacheFolder(env: NodeJS.ProcessEnv): string | null {
+  if (env.SQLGEN_NO_CACHE === '1') return null;
+  return env.SQLGEN_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'sqlgen');
 }
 
 function readEntries(file: string): Record<string, string> {
