@@ -30,7 +30,7 @@ function measure(args, cwd, env = process.env) {
 
 function report(label, figures) {
   const cells = Object.entries(figures).map(([key, value]) => `${key}=${typeof value === 'number' ? value.toFixed(1) : value}`);
-  console.log(`${label.padEnd(44)} ${cells.join('  ')}`);
+  console.log(`${label.padEnd(50)} ${cells.join('  ')}`);
 }
 
 /** In-process: CPU spent loading the revision files and building their graph. */
@@ -69,8 +69,11 @@ for (const count of [1000, 5000]) {
   report(`load + graph, ${count} revisions, warm`, loadInProcess(root, warm));
   report(`sqlgen history, ${count} revisions, cold`, measure([bin, 'history'], root, cold));
   report(`sqlgen history, ${count} revisions, warm`, measure([bin, 'history'], root, warm));
-  report(`sqlgen upgrade base:heads, ${count}, formatted`, measure([bin, 'upgrade', 'base:heads', '--out', path.join(root, 'up.sql')], root, warm));
-  report(`sqlgen upgrade base:heads, ${count}, --no-format`, measure([bin, 'upgrade', 'base:heads', '--no-format', '--out', path.join(root, 'up.sql')], root, warm));
+  const upgrade = [bin, 'upgrade', 'base:heads', '--sql', '--out', path.join(root, 'up.sql')];
+  report(`sqlgen upgrade base:heads, ${count}, formatted, cold`, measure(upgrade, root, cold));
+  report(`sqlgen upgrade base:heads, ${count}, formatted`, measure(upgrade, root, warm));
+  report(`sqlgen upgrade base:heads, ${count}, --no-format`, measure([...upgrade, '--no-format'], root, warm));
+  report(`sqlgen bundle --to heads, ${count} revisions`, measure([bin, 'bundle', '--to', 'heads', '--force', '--out', path.join(root, 'bundles')], root, warm));
   rmSync(root, { recursive: true, force: true });
 }
 for (const folder of [empty, cacheDir]) rmSync(folder, { recursive: true, force: true });

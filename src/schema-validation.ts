@@ -1,12 +1,42 @@
-import AjvModule, { type ErrorObject, type JSONSchemaType, type ValidateFunction } from 'ajv';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { ErrorObject, JSONSchemaType, Options, ValidateFunction } from 'ajv';
 
-// ajv ships CommonJS; under NodeNext its default export arrives wrapped.
-const Ajv = AjvModule.default;
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+type Ajv = InstanceType<typeof import('ajv').default>;
+
+const require = createRequire(import.meta.url);
+
+export const AJV_OPTIONS: Options = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true };
+
+/**
+ * The validators `npm run build` compiles with ajv's standalone code (scripts/compile-validators.js),
+ * by {@link schemaKey}: loading ajv and compiling the schemas costs every run 50-90 ms.
+ * Running from src/ (the tests) there are none, and ajv compiles the same schemas.
+ */
+const PRECOMPILED = precompiledValidators();
+
+let ajv: Ajv | undefined;
 
 /** Compiles a JSON Schema once; the returned function narrows its argument to `T`. */
 export function compileSchema<T>(schema: JSONSchemaType<T>): ValidateFunction<T> {
+  const precompiled = PRECOMPILED[schemaKey(schema)];
+  if (precompiled) return precompiled as ValidateFunction<T>;
+  ajv ??= new (require('ajv') as typeof import('ajv')).default(AJV_OPTIONS);
   return ajv.compile(schema);
+}
+
+/** Names a schema by its content, so that an edited schema never meets a stale validator. */
+export function schemaKey(schema: object): string {
+  return createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 16);
+}
+
+function precompiledValidators(): Record<string, ValidateFunction | undefined> {
+  try {
+    return require('./validators.cjs') as Record<string, ValidateFunction>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return {};
+    throw error;
+  }
 }
 
 /**
