@@ -1,6 +1,7 @@
 import type { Dialect } from '../dialects/dialect.js';
 import { BundleError } from '../errors.js';
-import { renderCodeTemplate, templatePath } from '../output/templates.js';
+import { BUILT_IN_TEMPLATES_DIR, renderCodeTemplate, templatePath } from '../output/templates.js';
+import { projectRelativePath } from '../project-path.js';
 import type { Manifest } from './manifest.js';
 
 export const HANDOFF_TEMPLATE = 'handoff.md.hbs';
@@ -80,7 +81,7 @@ export function renderHandoff(context: HandoffContext, templatesDir: string, pro
   try {
     return renderCodeTemplate(file, context);
   } catch (error) {
-    const shown = file.startsWith(projectRoot) ? file.slice(projectRoot.length + 1) : `templates/${HANDOFF_TEMPLATE} (built in)`;
+    const shown = file.startsWith(BUILT_IN_TEMPLATES_DIR) ? `templates/${HANDOFF_TEMPLATE} (built in)` : projectRelativePath(projectRoot, file);
     throw new BundleError('BUNDLE_INVALID', `${shown}: the handoff template failed: ${(error as Error).message.split('\n')[0]}`, 'fix the template; the fields it may use are listed in the README under "Handoff summary template"', { file: shown });
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RevisionFileError } from '../errors.js';
+import { projectRelativePath } from '../project-path.js';
 import { describeSchemaErrors } from '../schema-validation.js';
 import { RevisionModuleLoader } from './load-module.js';
 import { TranspileCache } from './transpile-cache.js';
@@ -32,9 +33,8 @@ export function loadRevisionFiles(files: string[], projectRoot: string, cache: T
   return sources.map((source) => toRevision(source, exports.get(source)));
 }
 
-/** Paths as shown in messages and manifests: relative to the project root, with `/`. */
 function projectPath(projectRoot: string): (absolute: string) => string {
-  return (absolute) => path.relative(projectRoot, absolute).split(path.sep).join('/');
+  return (absolute) => projectRelativePath(projectRoot, absolute);
 }
 
 function listRevisionFiles(revisionsDir: string, display: (absolute: string) => string): string[] {

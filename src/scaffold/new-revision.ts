@@ -7,6 +7,7 @@ import { loadRevisionFiles } from '../revisions/load-revisions.js';
 import { describeSchemaErrors } from '../schema-validation.js';
 import { PATTERN_HINTS, validateRevisionMetadata, type RevisionMetadata } from '../revisions/revision-schema.js';
 import type { Project } from '../project.js';
+import { projectRelativePath } from '../project-path.js';
 import { renderCodeTemplate, templatePath } from '../output/templates.js';
 
 export interface NewRevisionRequest {
@@ -44,7 +45,7 @@ export function writeNewRevision(project: Project, request: NewRevisionRequest):
   const template = templatePath(`revision.${request.format}.hbs`, templatesDir);
   const text = renderCodeTemplate(template, { ...metadata, dialect: request.dialect ?? null, isMerge: metadata.parents.length > 1 });
   mkdirSync(revisionsDir, { recursive: true });
-  const shown = path.relative(projectRoot, target).split(path.sep).join('/');
+  const shown = projectRelativePath(projectRoot, target);
   try {
     writeFileSync(target, text, { flag: 'wx' });
   } catch (error) {
