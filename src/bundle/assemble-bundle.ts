@@ -60,18 +60,22 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
     [BUNDLE_FILES.downgrade, downgrade.sql],
     ...revisionFiles.flatMap(({ up, down }) => [up, down]),
   ]);
-  const manifest = manifestFor({ name, from, to, ticket: request.ticket, dialect: settings.dialect.id, revisions: upgrade.revisions, revisionFiles, files });
+  // Each file is hashed once: the manifest lists every digest, and SHA256SUMS reuses them.
+  const sha256 = new Map([...files].map(([file, text]) => [file, sha256Hex(text)]));
+  const draft = manifestFor({ name, from, to, ticket: request.ticket, dialect: settings.dialect.id, revisions: upgrade.revisions, revisionFiles, sha256 });
   const context = handoffContext({
     name,
-    manifest,
+    manifest: draft,
     dialect: settings.dialect,
     operations: upgrade.plan.sections.map((section) => [...new Set(section.statements.map((statement) => statement.operation))]),
     versionTable: config.versionTable.schema ? `${config.versionTable.schema}.${config.versionTable.name}` : config.versionTable.name,
     transactionPerRevision: settings.transactionPerRevision,
     signed: request.signed,
   });
-  files.set(BUNDLE_FILES.handoff, renderHandoff(context, config.templatesDir, config.projectRoot));
-  manifest.files = digests(files);
+  const handoff = renderHandoff(context, config.templatesDir, config.projectRoot);
+  files.set(BUNDLE_FILES.handoff, handoff);
+  sha256.set(BUNDLE_FILES.handoff, sha256Hex(handoff));
+  const manifest: Manifest = { ...draft, files: sortedDigests(sha256) };
   files.set(BUNDLE_FILES.manifest, serializeManifest(manifest));
   return { name, manifest, files };
 }
@@ -135,11 +139,13 @@ interface ManifestInput {
   dialect: Manifest['dialect'];
   revisions: Revision[];
   revisionFiles: RevisionFiles[];
-  files: Map<string, string>;
+  /** SHA-256 of each file rendered so far, by path. */
+  sha256: ReadonlyMap<string, string>;
 }
 
+/** The manifest but for `files`, which is filled in once the handoff summary is rendered. */
 function manifestFor(input: ManifestInput): Manifest {
-  const digest = (file: string): FileDigest => ({ file, sha256: sha256Hex(input.files.get(file)!) });
+  const digest = (file: string): FileDigest => ({ file, sha256: input.sha256.get(file)! });
   const revisions: ManifestRevision[] = input.revisions.map((revision, index) => ({
     position: index + 1,
     id: revision.id,
@@ -163,7 +169,7 @@ function manifestFor(input: ManifestInput): Manifest {
   };
 }
 
-/** Digests of the files, sorted by path (byte order), as SHA256SUMS lists them. */
-function digests(files: Map<string, string>): FileDigest[] {
-  return [...files.keys()].sort(compareBytewise).map((file) => ({ file, sha256: sha256Hex(files.get(file)!) }));
+/** The digests sorted by path (byte order), as SHA256SUMS lists them. */
+function sortedDigests(sha256: ReadonlyMap<string, string>): FileDigest[] {
+  return [...sha256.keys()].sort(compareBytewise).map((file) => ({ file, sha256: sha256.get(file)! }));
 }

@@ -48,8 +48,9 @@ export async function verifyBundle(request: VerifyRequest): Promise<VerifyReport
   const files = readBundle(request.target, problems);
   if (problems.length > 0) return { bundle: request.target, ok: false, problems, signature: 'not checked', rebuilt: false, files: 0 };
   const manifest = readManifest(files, problems);
-  problems.push(...checksumProblems(files, manifest));
-  if (manifest) problems.push(...manifestDigestProblems(manifest, files));
+  const actual = new Map([...files].map(([file, bytes]) => [file, sha256Hex(bytes)]));
+  problems.push(...checksumProblems(files, actual, manifest));
+  if (manifest) problems.push(...manifestDigestProblems(manifest, actual));
   const signature = checkSignature(files, request.publicKey, problems);
   if (manifest && request.rebuildFrom) problems.push(...(await rebuildProblems(manifest, files, await request.rebuildFrom(manifest.dialect))));
   return {
@@ -100,7 +101,7 @@ function readFolder(root: string, relative = ''): Map<string, Buffer> {
  * Files that disagree with SHA256SUMS. When the file agrees with manifest.json instead, the list
  * is what was edited, and the problem names SHA256SUMS.
  */
-function checksumProblems(files: Map<string, Buffer>, manifest: Manifest | undefined): VerifyProblem[] {
+function checksumProblems(files: Map<string, Buffer>, actual: ReadonlyMap<string, string>, manifest: Manifest | undefined): VerifyProblem[] {
   const listing = files.get(BUNDLE_FILES.checksums);
   if (!listing) return [{ file: BUNDLE_FILES.checksums, problem: 'missing', detail: 'the checksum list is missing, so no file can be checked against it' }];
   let listed: Map<string, string>;
@@ -110,15 +111,14 @@ function checksumProblems(files: Map<string, Buffer>, manifest: Manifest | undef
     return [{ file: BUNDLE_FILES.checksums, problem: 'invalid', detail: (error as Error).message }];
   }
   const vouched = new Map(manifest?.files.map(({ file, sha256 }) => [file, sha256]));
-  const vouchedFor = (file: string) => vouched.get(file) === sha256Hex(files.get(file)!);
+  const vouchedFor = (file: string) => vouched.get(file) === actual.get(file);
   const listEdited = (detail: string): VerifyProblem => ({ file: BUNDLE_FILES.checksums, problem: 'edited', detail });
   const problems: VerifyProblem[] = [];
   for (const [file, sha256] of listed) {
-    const bytes = files.get(file);
-    if (!bytes) problems.push(vouched.has(file) ? { file, problem: 'missing', detail: 'listed in SHA256SUMS and manifest.json but not in the bundle' } : { file, problem: 'missing', detail: 'listed in SHA256SUMS but not in the bundle' });
-    else if (sha256Hex(bytes) !== sha256) problems.push(vouchedFor(file) ? listEdited(`its line for ${file} differs from the file, which matches manifest.json`) : { file, problem: 'edited', detail: 'its SHA-256 differs from SHA256SUMS' });
+    if (!actual.has(file)) problems.push(vouched.has(file) ? { file, problem: 'missing', detail: 'listed in SHA256SUMS and manifest.json but not in the bundle' } : { file, problem: 'missing', detail: 'listed in SHA256SUMS but not in the bundle' });
+    else if (actual.get(file) !== sha256) problems.push(vouchedFor(file) ? listEdited(`its line for ${file} differs from the file, which matches manifest.json`) : { file, problem: 'edited', detail: 'its SHA-256 differs from SHA256SUMS' });
   }
-  for (const file of files.keys()) {
+  for (const file of actual.keys()) {
     if (file === BUNDLE_FILES.checksums || listed.has(file)) continue;
     problems.push(vouchedFor(file) ? listEdited(`it does not list ${file}, which manifest.json lists`) : { file, problem: 'unexpected', detail: 'not listed in SHA256SUMS' });
   }
@@ -141,16 +141,15 @@ function readManifest(files: Map<string, Buffer>, problems: VerifyProblem[]): Ma
 }
 
 /** The manifest is what the signature covers: each file must also match the digest it lists. */
-function manifestDigestProblems(manifest: Manifest, files: Map<string, Buffer>): VerifyProblem[] {
+function manifestDigestProblems(manifest: Manifest, actual: ReadonlyMap<string, string>): VerifyProblem[] {
   const problems: VerifyProblem[] = [];
   const listed = new Set(manifest.files.map((digest) => digest.file));
   for (const { file, sha256 } of manifest.files) {
-    const bytes = files.get(file);
-    if (!bytes) problems.push({ file, problem: 'missing', detail: 'listed in manifest.json but not in the bundle' });
-    else if (sha256Hex(bytes) !== sha256) problems.push({ file, problem: 'edited', detail: 'its SHA-256 differs from manifest.json' });
+    if (!actual.has(file)) problems.push({ file, problem: 'missing', detail: 'listed in manifest.json but not in the bundle' });
+    else if (actual.get(file) !== sha256) problems.push({ file, problem: 'edited', detail: 'its SHA-256 differs from manifest.json' });
   }
   const ownFiles: string[] = [BUNDLE_FILES.manifest, BUNDLE_FILES.signature, BUNDLE_FILES.checksums];
-  for (const file of files.keys()) {
+  for (const file of actual.keys()) {
     if (!listed.has(file) && !ownFiles.includes(file)) problems.push({ file, problem: 'unexpected', detail: 'not listed in manifest.json' });
   }
   return problems;

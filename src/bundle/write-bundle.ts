@@ -1,17 +1,22 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
-import { WriteError } from '../errors.js';
+import { SqlgenError, WriteError } from '../errors.js';
 import { writeDeterministicArchive } from './archive.js';
 import { BUNDLE_FILES, type AssembledBundle } from './assemble-bundle.js';
 import { renderSha256Sums, sha256Hex } from './checksums.js';
 import { signBytes } from './signing.js';
 
-/** Every file of a finished bundle: the assembled ones, the signature (if signed) and SHA256SUMS. */
+/**
+ * Every file of a finished bundle: the assembled ones, the signature (if signed) and SHA256SUMS,
+ * which takes the digests the manifest already lists and hashes only the manifest and signature.
+ */
 export function finishBundle(assembled: AssembledBundle, signingKey?: KeyObject): Map<string, Buffer> {
   const files = new Map<string, Buffer>([...assembled.files].map(([file, text]) => [file, Buffer.from(text, 'utf8')]));
   if (signingKey) files.set(BUNDLE_FILES.signature, signBytes(files.get(BUNDLE_FILES.manifest)!, signingKey));
-  files.set(BUNDLE_FILES.checksums, Buffer.from(renderSha256Sums([...files].map(([file, bytes]) => ({ path: file, sha256: sha256Hex(bytes) })))));
+  const listed = new Map(assembled.manifest.files.map(({ file, sha256 }) => [file, sha256]));
+  const entries = [...files].map(([file, bytes]) => ({ path: file, sha256: listed.get(file) ?? sha256Hex(bytes) }));
+  files.set(BUNDLE_FILES.checksums, Buffer.from(renderSha256Sums(entries)));
   return files;
 }
 
@@ -66,9 +71,12 @@ function refuseToReplace(targets: Array<string | undefined>, force: boolean): vo
 }
 
 function writeFiles(root: string, files: Map<string, Buffer>): void {
+  const folders = new Set([root]);
   for (const [file, bytes] of files) {
     const target = path.join(root, ...file.split('/'));
-    mkdirSync(path.dirname(target), { recursive: true });
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+    folders.add(folder);
     writeFileSync(target, bytes, { flag: 'wx' });
   }
 }
@@ -97,9 +105,9 @@ function moveIntoPlace(moves: Array<[string, string]>): void {
   for (const { previous } of done) if (previous) rmSync(previous, { recursive: true, force: true });
 }
 
+/** sqlgen's own errors pass through; a failure of the file system becomes a WriteError. */
 function asWriteError(error: unknown, outputDir: string): unknown {
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string' && !(error instanceof WriteError) && error.code.startsWith('E')) {
-    return new WriteError(`${outputDir}: cannot write the bundle (${error.code}); nothing was changed`, 'check that the output folder is writable and the disk has room');
-  }
-  return error;
+  if (error instanceof SqlgenError) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  return new WriteError(`${outputDir}: cannot write the bundle (${code}); nothing was changed`, 'check that the output folder is writable and the disk has room');
 }
