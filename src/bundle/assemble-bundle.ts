@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { renderSettings } from '../compile/project-scripts.js';
-import { renderDowngrade, renderRevisionScripts, renderUpgrade, type RenderedScript } from '../compile/render-range.js';
+import { renderDowngrade, renderRevisionScripts, renderUpgrade, type RenderedScript, type RenderSettings } from '../compile/render-range.js';
 import { BundleError, ResolutionError } from '../errors.js';
 import { PACKAGE_INFO } from '../package-info.js';
 import type { Project } from '../project.js';
@@ -114,7 +114,7 @@ interface RevisionFiles {
 }
 
 /** `revisions/NNNN_<id>_<slug>.up.sql` and `.down.sql`, in upgrade order. */
-function perRevisionFiles(upgrade: RenderedScript, downgrade: RenderedScript, settings: Parameters<typeof renderRevisionScripts>[1]): RevisionFiles[] {
+function perRevisionFiles(upgrade: RenderedScript, downgrade: RenderedScript, settings: RenderSettings): RevisionFiles[] {
   const ups = renderRevisionScripts(upgrade, settings);
   const downs = renderRevisionScripts(downgrade, settings).reverse();
   const width = Math.max(4, String(upgrade.revisions.length).length);
