@@ -9,7 +9,7 @@ import { RULES } from './rules/index.js';
 import { splitStatements, type SplitStatement } from './split-statements.js';
 import { suppressions } from './suppressions.js';
 import { LineIndex } from './text-position.js';
-import type { Finding, LintContext, Rule, Severity, SeverityOverride } from './types.js';
+import type { Finding, LintContext, Rule, RuleCheck, Severity, SeverityOverride } from './types.js';
 
 /** The id of the finding for a statement the dialect's parser rejects; no rule checked it. */
 export const PARSE_ERROR_ID = 'parse-error';
@@ -20,6 +20,12 @@ export interface LintOptions {
   dialect: DialectId;
   /** Severity per rule id (or `parse-error`); `off` silences it. Unknown ids are an error. */
   rules?: Readonly<Record<string, SeverityOverride>>;
+}
+
+/** A rule with its check for the dialect being linted. */
+interface DialectRule {
+  rule: Rule;
+  check: RuleCheck;
 }
 
 /** A finding before positions and overrides: where in the script, and which statement. */
@@ -57,7 +63,10 @@ export async function lintScript(text: string, options: LintOptions): Promise<Fi
 async function statementReports(statements: readonly SplitStatement[], dialect: DialectId): Promise<Report[]> {
   const linting: DialectLinting = DIALECT_LINTING[dialect];
   const parse = await linting.loadParser?.();
-  const rules = Object.values<Rule>(RULES).filter((rule) => rule.dialects.includes(dialect));
+  const rules = Object.values<Rule>(RULES).flatMap((rule) => {
+    const check = rule.checks[dialect];
+    return check ? [{ rule, check }] : [];
+  });
   const tracker = linting.createTracker();
   const reports: Report[] = [];
   for (const statement of statements) {
@@ -70,9 +79,9 @@ async function statementReports(statements: readonly SplitStatement[], dialect: 
   return reports;
 }
 
-function checkStatement(statement: SplitStatement, rules: readonly Rule[], context: LintContext): Report[] {
-  return rules.flatMap((rule) =>
-    rule.check(statement, context).map((report) => ({
+function checkStatement(statement: SplitStatement, rules: readonly DialectRule[], context: LintContext): Report[] {
+  return rules.flatMap(({ rule, check }) =>
+    check(statement, context).map((report) => ({
       ruleId: rule.id,
       severity: rule.severity,
       message: report.message,

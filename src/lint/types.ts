@@ -48,27 +48,35 @@ export interface RuleReport {
   offset?: number;
 }
 
+/** A rule's check for one dialect: reports about the statement; it never throws and never prints. */
+export type RuleCheck = (statement: LintStatement, context: LintContext) => readonly RuleReport[];
+
 /**
- * One lint rule. Its id says what it asks for: `ban-` (do not do X), `prefer-` (Y is better than
- * X), `require-` (always do Y). `check` returns reports; it never throws and never prints.
- *
- * @example
- * const rule: Rule = { id: 'ban-drop-table', severity: 'warning', dialects: ['postgresql'],
- *   description: 'Dropping a table breaks clients still reading it.', help: 'Drop it in a later release.',
- *   check: (statement) => (isDropTable(statement) ? [{ message: 'DROP TABLE' }] : []) };
+ * What a finding is about, as reports and SARIF's `tool.driver.rules` describe it: a lint rule,
+ * or a finding the engine or `sqlgen check` makes itself (such as `parse-error`).
  */
-export interface Rule {
-  /** Kebab-case, starting with `ban-`, `prefer-` or `require-`; also the doc page's name. */
+export interface FindingKind {
+  /** Kebab-case; for rules it starts with `ban-`, `prefer-` or `require-` and names the doc page. */
   id: string;
   /** The default severity; a `rules` option may override it. */
   severity: Severity;
-  /** The dialects whose statements the rule understands. */
-  dialects: readonly DialectId[];
-  /** One line: what the rule catches. */
+  /** One line: what it catches. */
   description: string;
   /** One line: the safe alternative, shown with every finding. */
   help: string;
-  check(statement: LintStatement, context: LintContext): readonly RuleReport[];
+}
+
+/**
+ * One lint rule. Its id says what it asks for: `ban-` (do not do X), `prefer-` (Y is better than
+ * X), `require-` (always do Y). It has one check per dialect it understands; the others never run it.
+ *
+ * @example
+ * const rule: Rule = { id: 'ban-drop-table', severity: 'warning',
+ *   description: 'Dropping a table breaks clients still reading it.', help: 'Drop it in a later release.',
+ *   checks: { postgresql: (statement) => (isDropTable(statement) ? [{ message: 'DROP TABLE' }] : []) } };
+ */
+export interface Rule extends FindingKind {
+  checks: Partial<Record<DialectId, RuleCheck>>;
 }
 
 /** A problem found in a script, ready to print or serialise. */

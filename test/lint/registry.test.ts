@@ -26,7 +26,7 @@ describe('the lint rule registry', () => {
 
   test.each(entries)('%s: kebab-case id with a ban-/prefer-/require- verb, one-line texts', (id, rule) => {
     expect(id).toMatch(RULE_ID);
-    expect(rule.dialects.length).toBeGreaterThan(0);
+    expect(Object.keys(rule.checks).length).toBeGreaterThan(0);
     for (const text of [rule.description, rule.help]) expect(text).toMatch(/^[^\n]+\.$/);
   });
 

@@ -18,16 +18,17 @@ const SERIAL_TYPES = new Set(['smallserial', 'serial', 'bigserial', 'serial2', '
 export const banAddColumnVolatileDefault: Rule = {
   id: 'ban-add-column-volatile-default',
   severity: 'error',
-  dialects: ['postgresql'],
   description: 'ADD COLUMN with a volatile default (random(), gen_random_uuid(), clock_timestamp(), serial) rewrites the table.',
   help: 'Add the column without a default (or with a constant or stable one), set the default in a separate ALTER, and backfill in batches.',
-  check(statement, context) {
-    return reportSubcommands(statement, context, 'AT_AddColumn', (command, table) => {
-      const column = command.def && 'ColumnDef' in command.def ? command.def.ColumnDef : undefined;
-      const cause = column && perRowDefault(column);
-      if (!column || !cause) return undefined;
-      return { message: `Adding ${table}.${column.colname ?? ''} with ${cause} rewrites every row while blocking all reads and writes of the table.`, offset: offsetOf(statement, column.location) };
-    });
+  checks: {
+    postgresql(statement, context) {
+      return reportSubcommands(statement, context, 'AT_AddColumn', (command, table) => {
+        const column = command.def && 'ColumnDef' in command.def ? command.def.ColumnDef : undefined;
+        const cause = column && perRowDefault(column);
+        if (!column || !cause) return undefined;
+        return { message: `Adding ${table}.${column.colname ?? ''} with ${cause} rewrites every row while blocking all reads and writes of the table.`, offset: offsetOf(statement, column.location) };
+      });
+    },
   },
 };
 

@@ -5,12 +5,13 @@ import type { Rule } from '../types.js';
 export const banConcurrentIndexCreationInTransaction: Rule = {
   id: 'ban-concurrent-index-creation-in-transaction',
   severity: 'error',
-  dialects: ['postgresql'],
   description: 'CREATE INDEX CONCURRENTLY inside BEGIN ... COMMIT fails: PostgreSQL does not allow it in a transaction block.',
   help: 'Run CREATE INDEX CONCURRENTLY outside BEGIN ... COMMIT (in a revision: op.outsideTransaction).',
-  check(statement) {
-    const node = postgresqlAst(statement);
-    if (!node || !('IndexStmt' in node) || !node.IndexStmt.concurrent || !statement.inTransaction) return [];
-    return [{ message: 'CREATE INDEX CONCURRENTLY cannot run inside a transaction block; PostgreSQL will reject this statement.' }];
+  checks: {
+    postgresql(statement) {
+      const node = postgresqlAst(statement);
+      if (!node || !('IndexStmt' in node) || !node.IndexStmt.concurrent || !statement.inTransaction) return [];
+      return [{ message: 'CREATE INDEX CONCURRENTLY cannot run inside a transaction block; PostgreSQL will reject this statement.' }];
+    },
   },
 };

@@ -5,12 +5,13 @@ import type { Rule } from '../types.js';
 export const banDropColumn: Rule = {
   id: 'ban-drop-column',
   severity: 'warning',
-  dialects: ['postgresql'],
   description: 'DROP COLUMN on an existing table breaks clients that still read or write the column.',
   help: 'Stop using the column in the application and deploy that first; drop the column in a later migration.',
-  check(statement, context) {
-    return reportSubcommands(statement, context, 'AT_DropColumn', (command, table) => ({
-      message: `Dropping ${table}.${command.name ?? ''} breaks clients that still use the column.`,
-    }));
+  checks: {
+    postgresql(statement, context) {
+      return reportSubcommands(statement, context, 'AT_DropColumn', (command, table) => ({
+        message: `Dropping ${table}.${command.name ?? ''} breaks clients that still use the column.`,
+      }));
+    },
   },
 };

@@ -5,12 +5,13 @@ import type { Rule } from '../types.js';
 export const banDropTable: Rule = {
   id: 'ban-drop-table',
   severity: 'warning',
-  dialects: ['postgresql'],
   description: 'DROP TABLE on an existing table breaks clients that still use it, and its data is gone for good.',
   help: 'Stop using the table in the application and deploy that first; drop it in a later migration, after a backup.',
-  check(statement, context) {
-    const node = postgresqlAst(statement);
-    const tables = node ? droppedTables(node).filter((table) => isExistingTable(table, context)) : [];
-    return tables.map((table) => ({ message: `Dropping table ${relationLabel(table)} breaks clients that still use it and deletes its data.` }));
+  checks: {
+    postgresql(statement, context) {
+      const node = postgresqlAst(statement);
+      const tables = node ? droppedTables(node).filter((table) => isExistingTable(table, context)) : [];
+      return tables.map((table) => ({ message: `Dropping table ${relationLabel(table)} breaks clients that still use it and deletes its data.` }));
+    },
   },
 };

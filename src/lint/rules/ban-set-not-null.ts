@@ -5,12 +5,13 @@ import type { Rule } from '../types.js';
 export const banSetNotNull: Rule = {
   id: 'ban-set-not-null',
   severity: 'error',
-  dialects: ['postgresql'],
   description: 'ALTER COLUMN ... SET NOT NULL on an existing table scans every row under an ACCESS EXCLUSIVE lock.',
   help: 'Add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL (PostgreSQL 12+ skips the scan) and drop the CHECK.',
-  check(statement, context) {
-    return reportSubcommands(statement, context, 'AT_SetNotNull', (command, table) => ({
-      message: `SET NOT NULL on ${table}.${command.name ?? ''} reads the whole table while blocking all reads and writes of it.`,
-    }));
+  checks: {
+    postgresql(statement, context) {
+      return reportSubcommands(statement, context, 'AT_SetNotNull', (command, table) => ({
+        message: `SET NOT NULL on ${table}.${command.name ?? ''} reads the whole table while blocking all reads and writes of it.`,
+      }));
+    },
   },
 };

@@ -5,12 +5,13 @@ import type { Rule } from '../types.js';
 export const banTruncateCascade: Rule = {
   id: 'ban-truncate-cascade',
   severity: 'warning',
-  dialects: ['postgresql'],
   description: 'TRUNCATE ... CASCADE also empties every table that references the named tables, transitively.',
   help: 'Name every table to empty in the TRUNCATE and leave out CASCADE, so a forgotten reference fails instead.',
-  check(statement) {
-    const node = postgresqlAst(statement);
-    if (!node || !('TruncateStmt' in node) || node.TruncateStmt.behavior !== 'DROP_CASCADE') return [];
-    return [{ message: 'TRUNCATE ... CASCADE also empties every table with a foreign key to these tables, and the tables referencing those.' }];
+  checks: {
+    postgresql(statement) {
+      const node = postgresqlAst(statement);
+      if (!node || !('TruncateStmt' in node) || node.TruncateStmt.behavior !== 'DROP_CASCADE') return [];
+      return [{ message: 'TRUNCATE ... CASCADE also empties every table with a foreign key to these tables, and the tables referencing those.' }];
+    },
   },
 };

@@ -5,14 +5,15 @@ import type { Rule } from '../types.js';
 export const requireConcurrentIndexCreation: Rule = {
   id: 'require-concurrent-index-creation',
   severity: 'error',
-  dialects: ['postgresql'],
   description: 'CREATE INDEX on an existing table without CONCURRENTLY blocks writes while the index builds.',
   help: 'Use CREATE INDEX CONCURRENTLY, outside any transaction block.',
-  check(statement, context) {
-    const node = postgresqlAst(statement);
-    if (!node || !('IndexStmt' in node)) return [];
-    const index = node.IndexStmt;
-    if (index.concurrent || !isExistingTable(index.relation, context)) return [];
-    return [{ message: `CREATE INDEX on ${relationLabel(index.relation)} without CONCURRENTLY blocks writes to the table until the index is built.` }];
+  checks: {
+    postgresql(statement, context) {
+      const node = postgresqlAst(statement);
+      if (!node || !('IndexStmt' in node)) return [];
+      const index = node.IndexStmt;
+      if (index.concurrent || !isExistingTable(index.relation, context)) return [];
+      return [{ message: `CREATE INDEX on ${relationLabel(index.relation)} without CONCURRENTLY blocks writes to the table until the index is built.` }];
+    },
   },
 };

@@ -9,14 +9,15 @@ import type { LintContext, Rule } from '../types.js';
 export const requireLockTimeout: Rule = {
   id: 'require-lock-timeout',
   severity: 'warning',
-  dialects: ['postgresql'],
   description: 'DDL that locks an existing table runs with no lock_timeout set earlier in the script.',
   help: "Run SET lock_timeout = '5s' (or SET LOCAL inside the transaction) before it, and retry the migration if it times out.",
-  check(statement, context) {
-    const node = postgresqlAst(statement);
-    const table = node && !context.lockTimeout ? lockedTable(node, context) : undefined;
-    if (table === undefined) return [];
-    return [{ message: `This statement locks ${table} with no lock_timeout: while it waits for the lock, every query on the table queues behind it.` }];
+  checks: {
+    postgresql(statement, context) {
+      const node = postgresqlAst(statement);
+      const table = node && !context.lockTimeout ? lockedTable(node, context) : undefined;
+      if (table === undefined) return [];
+      return [{ message: `This statement locks ${table} with no lock_timeout: while it waits for the lock, every query on the table queues behind it.` }];
+    },
   },
 };
 

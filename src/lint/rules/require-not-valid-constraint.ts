@@ -8,16 +8,17 @@ const KINDS: Partial<Record<NonNullable<Constraint['contype']>, string>> = { CON
 export const requireNotValidConstraint: Rule = {
   id: 'require-not-valid-constraint',
   severity: 'error',
-  dialects: ['postgresql'],
   description: 'ADD CONSTRAINT ... CHECK or FOREIGN KEY without NOT VALID checks every row while blocking writes.',
   help: 'Add the constraint NOT VALID, then run ALTER TABLE ... VALIDATE CONSTRAINT in a separate transaction.',
-  check(statement, context) {
-    return reportSubcommands(statement, context, 'AT_AddConstraint', (command, table) => {
-      const constraint = command.def && 'Constraint' in command.def ? command.def.Constraint : undefined;
-      const kind = KINDS[constraint?.contype ?? 'CONSTR_NULL'];
-      if (!constraint || !kind || constraint.skip_validation) return undefined;
-      const name = constraint.conname ? `${constraint.conname} ` : '';
-      return { message: `ADD CONSTRAINT ${name}${kind} checks every row of ${table} while holding a lock that blocks writes.`, offset: offsetOf(statement, constraint.location) };
-    });
+  checks: {
+    postgresql(statement, context) {
+      return reportSubcommands(statement, context, 'AT_AddConstraint', (command, table) => {
+        const constraint = command.def && 'Constraint' in command.def ? command.def.Constraint : undefined;
+        const kind = KINDS[constraint?.contype ?? 'CONSTR_NULL'];
+        if (!constraint || !kind || constraint.skip_validation) return undefined;
+        const name = constraint.conname ? `${constraint.conname} ` : '';
+        return { message: `ADD CONSTRAINT ${name}${kind} checks every row of ${table} while holding a lock that blocks writes.`, offset: offsetOf(statement, constraint.location) };
+      });
+    },
   },
 };

@@ -5,13 +5,14 @@ import type { Rule } from '../types.js';
 export const requireWhereInUpdateDelete: Rule = {
   id: 'require-where-in-update-delete',
   severity: 'warning',
-  dialects: ['postgresql'],
   description: 'UPDATE or DELETE without WHERE on an existing table changes every row.',
   help: 'Add a WHERE clause (WHERE true if every row is meant); update large tables in batches by key range.',
-  check(statement, context) {
-    const node = postgresqlAst(statement);
-    const [verb, change] = node && 'UpdateStmt' in node ? ['UPDATE', node.UpdateStmt] : node && 'DeleteStmt' in node ? ['DELETE', node.DeleteStmt] : [];
-    if (!change || change.whereClause || !isExistingTable(change.relation, context)) return [];
-    return [{ message: `${verb} on ${relationLabel(change.relation)} has no WHERE: it changes every row and locks them all until the transaction ends.` }];
+  checks: {
+    postgresql(statement, context) {
+      const node = postgresqlAst(statement);
+      const [verb, change] = node && 'UpdateStmt' in node ? ['UPDATE', node.UpdateStmt] : node && 'DeleteStmt' in node ? ['DELETE', node.DeleteStmt] : [];
+      if (!change || change.whereClause || !isExistingTable(change.relation, context)) return [];
+      return [{ message: `${verb} on ${relationLabel(change.relation)} has no WHERE: it changes every row and locks them all until the transaction ends.` }];
+    },
   },
 };
