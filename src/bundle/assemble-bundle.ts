@@ -120,7 +120,7 @@ function perRevisionFiles(upgrade: RenderedScript, downgrade: RenderedScript, se
   const width = Math.max(4, String(upgrade.revisions.length).length);
   return upgrade.revisions.map((revision, index) => {
     const stem = `revisions/${String(index + 1).padStart(width, '0')}_${revision.id}_${slugOf(revision)}`;
-    return { up: [`${stem}.up.sql`, ups[index]!], down: [`${stem}.down.sql`, downs[index]!] };
+    return { up: [`${stem}.up.sql`, ups[index]!.text], down: [`${stem}.down.sql`, downs[index]!.text] };
   });
 }
 

@@ -1,25 +1,31 @@
 import { CompileError, SqlgenError, stackLocation } from '../errors.js';
 import type { Dialect } from '../dialects/dialect.js';
 import type { Revision } from '../revisions/types.js';
-import { recordOperations } from './operations.js';
+import { recordOperations, type CallSite } from './operations.js';
 import { isTableRebuild, type RecordedStep, type ShadowTracker } from './shadow-tracker.js';
-import type { Statement } from './statement.js';
+import type { Statement, StatementSource } from './statement.js';
 
 export type Direction = 'upgrade' | 'downgrade';
 
+export interface CompileOptions {
+  /** Follows the script for dialects that rebuild tables (SQLite); every revision of the script goes through it. */
+  shadow?: ShadowTracker;
+  /** Record the line of each op call in {@link Statement.source}, for lint findings; it costs a stack trace per call. */
+  traceSources?: boolean;
+}
+
 /**
  * The statements of one direction of one revision. A function revision runs against recording
- * operations; a SQL revision's section is one verbatim statement block. `shadow` follows the
- * script for dialects that rebuild tables (SQLite); every revision of the script goes through it.
+ * operations; a SQL revision's section is one verbatim statement block.
  */
-export async function compileRevision(revision: Revision, direction: Direction, dialect: Dialect, shadow?: ShadowTracker): Promise<Statement[]> {
-  const steps = await recordRevision(revision, direction, dialect);
+export async function compileRevision(revision: Revision, direction: Direction, dialect: Dialect, { shadow, traceSources = false }: CompileOptions = {}): Promise<Statement[]> {
+  const steps = await recordRevision(revision, direction, dialect, traceSources);
   if (shadow) return shadow.settle(steps, revision);
   if (steps.some(isTableRebuild)) throw new CompileError('NEEDS_LIVE_DATABASE', `${revision.file}: revision ${revision.id} rebuilds a table, which needs the script's shadow schema`, 'render it as part of a script (sqlgen upgrade/downgrade)', { file: revision.file });
   return steps as Statement[];
 }
 
-async function recordRevision(revision: Revision, direction: Direction, dialect: Dialect): Promise<RecordedStep[]> {
+async function recordRevision(revision: Revision, direction: Direction, dialect: Dialect, traceSources: boolean): Promise<RecordedStep[]> {
   if (revision.dialect && revision.dialect !== dialect.id) {
     throw new CompileError('DIALECT_MISMATCH', `${revision.file}: revision ${revision.id} is written for ${revision.dialect}, not ${dialect.id}`, `render with --dialect ${revision.dialect}, or give the revision a version for ${dialect.id}`, { file: revision.file });
   }
@@ -28,14 +34,14 @@ async function recordRevision(revision: Revision, direction: Direction, dialect:
     case 'none':
       throw new CompileError('NO_DOWNGRADE', `${revision.file}: revision ${revision.id} has no ${direction}`, `add a ${direction} to it, or leave it out of the range`, { file: revision.file });
     case 'sql':
-      return step.sql.trim() === '' ? [] : [{ sql: step.sql, literals: [], origin: 'raw', kind: 'schema', transactional: true, operation: 'SQL section' }];
+      return step.sql.trim() === '' ? [] : [{ sql: step.sql, literals: [], origin: 'raw', kind: 'schema', transactional: true, operation: 'SQL section', source: sectionStart(step) }];
     case 'function':
-      return runRecorded(revision, step.run, dialect);
+      return runRecorded(revision, step.run, dialect, traceSources ? () => callSite(revision) : undefined);
   }
 }
 
-async function runRecorded(revision: Revision, run: Extract<Revision['upgrade'], { kind: 'function' }>['run'], dialect: Dialect): Promise<RecordedStep[]> {
-  const { operations, steps } = recordOperations(dialect);
+async function runRecorded(revision: Revision, run: Extract<Revision['upgrade'], { kind: 'function' }>['run'], dialect: Dialect, trace?: CallSite): Promise<RecordedStep[]> {
+  const { operations, steps } = recordOperations(dialect, trace);
   // Errors raised deep in knex or a literal renderer must still show the revision's own frame.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 100;
@@ -47,6 +53,17 @@ async function runRecorded(revision: Revision, run: Extract<Revision['upgrade'],
     Error.stackTraceLimit = stackTraceLimit;
   }
   return steps;
+}
+
+/** Where the section's text starts: the renderer trims it, so the first line's indent is skipped too. */
+function sectionStart(step: Extract<Revision['upgrade'], { kind: 'sql' }>): StatementSource {
+  return { line: step.line, column: 1 + (/^[^\S\n]*/.exec(step.sql)?.[0].length ?? 0), verbatim: true };
+}
+
+/** The revision file's line and column in the stack of the op call being recorded. */
+function callSite(revision: Revision): StatementSource | undefined {
+  const point = stackLocation(new Error('op call'), revision.file);
+  return point && { ...point, verbatim: false };
 }
 
 /** The error, re-issued with the revision file and the line of the call that failed. */

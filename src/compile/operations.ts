@@ -8,7 +8,10 @@ import { compileQuery, offlineKnex } from './offline-knex.js';
 import { prepareTableBuilder } from './prepare-table-builder.js';
 import type { RecordedStep } from './shadow-tracker.js';
 import type { KnexSqliteClient, TableRebuild } from './sqlite-rebuild.js';
-import type { Statement } from './statement.js';
+import type { Statement, StatementSource } from './statement.js';
+
+/** Where in the revision file the op being recorded was called, when tracing. */
+export type CallSite = () => StatementSource | undefined;
 
 /** What knex's toSQL() yields per statement; `output`/`statementsProducer` mark live-database steps. */
 interface KnexEntry {
@@ -25,19 +28,20 @@ type LiveStep = (this: unknown, pragma?: unknown, connection?: unknown) => Promi
  * rendered as literals. SQLite alterations that need the live table become table rebuilds,
  * derived later from the shadow schema (see shadow-tracker.ts).
  */
-export function recordOperations(dialect: Dialect): { operations: Operations; steps: RecordedStep[] } {
+export function recordOperations(dialect: Dialect, callSite?: CallSite): { operations: Operations; steps: RecordedStep[] } {
   const knex = offlineKnex(dialect);
   const steps: RecordedStep[] = [];
   let transactional = true;
 
   const add = (operation: string, kind: Statement['kind'], entries: KnexEntry[], expected: { min: number; max?: number }, alteredTable?: string) => {
+    const source = callSite?.();
     if (entries.length < expected.min || entries.length > (expected.max ?? Infinity)) {
       throw new CompileError('UNEXPECTED_STATEMENTS', `${operation}: knex compiled ${entries.length} statement(s), expected ${describeCount(expected)}`, 'this is a bug in sqlgen or an unsupported use of the builder; write the SQL with op.execute()');
     }
     for (const entry of entries) {
       const live = entry.statementsProducer ?? entry.output;
       if (live && alteredTable !== undefined && dialect.rebuildsTables) steps.push(tableRebuild(live, { operation, table: alteredTable, transactional }, knex));
-      else steps.push(checkedStatement(entry, { operation, kind, transactional }, dialect));
+      else steps.push(checkedStatement(entry, { operation, kind, transactional, ...(source && { source }) }, dialect));
     }
   };
   const schema = (operation: string, builder: Knex.SchemaBuilder, expected: { min: number; max?: number } = { min: 1 }) => add(operation, 'schema', builder.toSQL() as unknown as KnexEntry[], expected);
@@ -80,7 +84,8 @@ export function recordOperations(dialect: Dialect): { operations: Operations; st
     delete: (table, where) => data(`delete ${table}`, whereClause(knex(table), where).delete()),
     query: (table) => knex(table),
     execute(sql) {
-      steps.push({ sql, literals: [], origin: 'raw', kind: 'schema', transactional, operation: 'execute' });
+      const source = callSite?.();
+      steps.push({ sql, literals: [], origin: 'raw', kind: 'schema', transactional, operation: 'execute', ...(source && { source }) });
     },
     outsideTransaction(build) {
       if (!transactional) throw new CompileError('UNSUPPORTED_OPERATION', 'outsideTransaction() inside outsideTransaction()', 'call it once around the statements that must run outside a transaction');
@@ -104,7 +109,7 @@ function whereClause(builder: Knex.QueryBuilder, where: Where): Knex.QueryBuilde
   return typeof where === 'function' ? builder.where(where) : builder.where(where as Record<string, never>);
 }
 
-function checkedStatement(entry: KnexEntry, context: Pick<Statement, 'operation' | 'kind' | 'transactional'>, dialect: Dialect): Statement {
+function checkedStatement(entry: KnexEntry, context: Pick<Statement, 'operation' | 'kind' | 'transactional' | 'source'>, dialect: Dialect): Statement {
   if (entry.output || entry.statementsProducer) throw needsLiveDatabase(context.operation, entry.sql, dialect);
   const count = countStatements(entry.sql, dialect.lexicalSyntax);
   if (count !== 1) {

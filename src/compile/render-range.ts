@@ -3,7 +3,7 @@ import type { RevisionGraph } from '../revisions/graph.js';
 import type { Revision } from '../revisions/types.js';
 import { compileRevision, type Direction } from './compile-revision.js';
 import { ShadowTracker } from './shadow-tracker.js';
-import { renderScript, type ScriptPlan, type ScriptSection } from './render-script.js';
+import { layOutScript, renderScript, type LaidOutScript, type ScriptPlan, type ScriptSection } from './render-script.js';
 import { VersionRows } from './version-rows.js';
 import { VersionTableSql, type VersionTable } from './version-table.js';
 
@@ -16,6 +16,8 @@ export interface RenderSettings {
   format?: (sql: string) => string;
   /** Names the tool in the header, e.g. `sqlgen 0.1.0`. */
   generator: string;
+  /** Keep where each statement comes from in its revision file, for lint findings. */
+  traceSources?: boolean;
 }
 
 export interface RenderedScript {
@@ -58,7 +60,7 @@ async function render(settings: RenderSettings, direction: Direction, from: stri
   const sections: ScriptSection[] = [];
   const shadow = dialect.rebuildsTables ? shadowTracker(settings, from) : undefined;
   for (const revision of revisions) {
-    const statements = await compileRevision(revision, direction, dialect, shadow);
+    const statements = await compileRevision(revision, direction, dialect, { shadow, traceSources: settings.traceSources });
     const changes = direction === 'upgrade' ? rows.upgrade(revision) : rows.downgrade(revision);
     sections.push({ heading: heading(direction, revision), statements, bookkeeping: changes.map((change) => versionSql.change(change)) });
   }
@@ -75,18 +77,18 @@ async function render(settings: RenderSettings, direction: Direction, from: stri
  * One script per revision of a rendered script, laid out from the same statements: applied in
  * order, they do what the whole script does (the first one also creates the version table).
  */
-export function renderRevisionScripts(rendered: RenderedScript, settings: RenderSettings): string[] {
+export function renderRevisionScripts(rendered: RenderedScript, settings: RenderSettings): LaidOutScript[] {
   const { plan } = rendered;
   return plan.sections.map((section, index) => {
     const title = `${settings.generator}: ${section.heading.replace(/^Running /, '')} (${settings.dialect.id})`;
-    return renderScript({ title, setup: index === 0 ? plan.setup : [], sections: [section] }, settings);
+    return layOutScript({ title, setup: index === 0 ? plan.setup : [], sections: [section] }, settings);
   });
 }
 
 /** Follows the script from the schema at `from`, which the upgrades from base up to it build. */
 function shadowTracker({ graph, dialect }: RenderSettings, from: string): ShadowTracker {
   return new ShadowTracker(dialect, async (tracker) => {
-    for (const revision of graph.upgradeRange('base', from)) await compileRevision(revision, 'upgrade', dialect, tracker);
+    for (const revision of graph.upgradeRange('base', from)) await compileRevision(revision, 'upgrade', dialect, { shadow: tracker });
   });
 }
 

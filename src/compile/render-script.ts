@@ -25,13 +25,31 @@ export interface ScriptOptions {
   transactionPerRevision: boolean;
 }
 
+/** Where a statement landed in a laid-out script. */
+export interface StatementPlacement {
+  /** 1-based line of the script on which the statement starts. */
+  line: number;
+  statement: Statement;
+}
+
+/** A script's text and where each of its statements is: a map back to the revisions. */
+export interface LaidOutScript {
+  text: string;
+  placements: StatementPlacement[];
+}
+
+/** The text of {@link layOutScript}. */
+export function renderScript(plan: ScriptPlan, options: ScriptOptions): string {
+  return layOutScript(plan, options).text;
+}
+
 /**
  * Lays a plan out as a script: header, session preamble, then each section with its
  * transactions. A statement runs inside a transaction unless it was asked to run outside one
  * (`op.outsideTransaction`) or it is DDL on a dialect whose DDL commits implicitly (MySQL):
  * there the script says so in its header instead of pretending.
  */
-export function renderScript(plan: ScriptPlan, options: ScriptOptions): string {
+export function layOutScript(plan: ScriptPlan, options: ScriptOptions): LaidOutScript {
   const { dialect } = options;
   const out = new ScriptWriter(dialect);
   out.comment(plan.title);
@@ -48,7 +66,7 @@ export function renderScript(plan: ScriptPlan, options: ScriptOptions): string {
     out.statements([...section.statements, ...section.bookkeeping], options);
   }
   out.commit();
-  return out.text();
+  return { text: out.text(), placements: out.placements };
 }
 
 /** The session settings the plan's statements ask for, once each, in order of first use. */
@@ -62,7 +80,9 @@ function runsInTransaction(statement: Statement, dialect: Dialect): boolean {
 }
 
 class ScriptWriter {
+  readonly placements: StatementPlacement[] = [];
   private readonly lines: string[] = [];
+  private lineCount = 0;
   private inTransaction = false;
 
   constructor(private readonly dialect: Dialect) {}
@@ -71,6 +91,7 @@ class ScriptWriter {
     for (const statement of statements) {
       if (runsInTransaction(statement, this.dialect)) this.begin();
       else this.commit();
+      this.placements.push({ line: this.lineCount + 1, statement });
       this.line(renderStatement(statement, options));
       this.endBatch();
     }
@@ -94,11 +115,12 @@ class ScriptWriter {
   }
 
   blank(): void {
-    this.lines.push('');
+    this.line('');
   }
 
   line(text: string): void {
     this.lines.push(text);
+    this.lineCount += lineBreaks(text) + 1;
   }
 
   text(): string {
@@ -109,6 +131,12 @@ class ScriptWriter {
   private endBatch(): void {
     if (this.dialect.batchSeparator) this.line(this.dialect.batchSeparator);
   }
+}
+
+function lineBreaks(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count += 1;
+  return count;
 }
 
 /** The statement's final text: formatted (knex statements only), literals put in, `;`-terminated. */

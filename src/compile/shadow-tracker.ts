@@ -43,11 +43,13 @@ export class ShadowTracker {
 
   /** The rebuild's statements; a failure names the revision line that asked for it. */
   private async rebuild(step: TableRebuild, shadow: ShadowSchema, revision: Revision): Promise<Statement[]> {
+    const recordedAt = stackLocation(step.recordedAt, revision.file);
     try {
-      return await rebuildTable(step, shadow, this.dialect);
+      const statements = await rebuildTable(step, shadow, this.dialect);
+      return recordedAt ? statements.map((statement) => ({ ...statement, source: { ...recordedAt, verbatim: false } })) : statements;
     } catch (error) {
       if (error instanceof SqlgenError) throw error;
-      const line = stackLocation(step.recordedAt, revision.file)?.line;
+      const line = recordedAt?.line;
       const where = line ? `${revision.file}:${line}` : revision.file;
       throw new CompileError(
         'REVISION_FAILED',

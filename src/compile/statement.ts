@@ -25,4 +25,19 @@ export interface Statement {
    * be safe (SQLite's `PRAGMA foreign_keys = OFF` around a table rebuild).
    */
   sessionSettings?: readonly string[];
+  /** Where in the revision file it comes from, when known (SQL sections; op calls when traced). */
+  source?: StatementSource;
+}
+
+/** A point in a revision file; see {@link Statement.source}. */
+export interface StatementSource {
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  /**
+   * True when the statement's text is the file's text from this point on (a SQL section), so a
+   * position inside the statement maps to the file line for line; false for an op call.
+   */
+  verbatim: boolean;
 }
