@@ -9,10 +9,15 @@ import { RULES } from './rules/index.js';
 import { splitStatements, type SplitStatement } from './split-statements.js';
 import { suppressions } from './suppressions.js';
 import { LineIndex } from './text-position.js';
-import type { Finding, LintContext, Rule, RuleCheck, Severity, SeverityOverride } from './types.js';
+import type { Finding, FindingKind, LintContext, Rule, RuleCheck, Severity, SeverityOverride } from './types.js';
 
-/** The id of the finding for a statement the dialect's parser rejects; no rule checked it. */
-export const PARSE_ERROR_ID = 'parse-error';
+/** The finding for a statement the dialect's parser rejects; no rule checked it. */
+export const PARSE_ERROR: FindingKind = {
+  id: 'parse-error',
+  severity: 'error',
+  description: 'The statement does not parse in the dialect, so no rule checked it.',
+  help: 'Fix the syntax; if the server accepts it, check the statement by hand and suppress this finding.',
+};
 
 export interface LintOptions {
   /** The script's path as it should appear in findings. */
@@ -95,10 +100,10 @@ function checkStatement(statement: SplitStatement, rules: readonly DialectRule[]
 /** A statement the parser rejects is reported and skipped: one odd statement does not stop the lint. */
 function parseErrorReport(statement: SplitStatement, parsed: Extract<StatementParse, { error: unknown }>): Report {
   return {
-    ruleId: PARSE_ERROR_ID,
-    severity: 'error',
+    ruleId: PARSE_ERROR.id,
+    severity: PARSE_ERROR.severity,
     message: `Could not parse this statement (${parsed.error.message}), so no rule checked it.`,
-    help: 'Fix the syntax; if the server accepts it, check the statement by hand and suppress this finding.',
+    help: PARSE_ERROR.help,
     offset: statement.offset + parsed.error.offset,
     statementOffset: statement.offset,
   };
@@ -113,9 +118,14 @@ function byPosition(a: Finding, b: Finding): number {
   return a.location.line - b.location.line || a.location.column - b.location.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
+/** What lint findings can be about: every rule, and `parse-error`. */
+export const LINT_FINDING_KINDS: readonly FindingKind[] = [...Object.values<Rule>(RULES), PARSE_ERROR];
+
+/** The ids a severity override or a suppression may name. */
+export const LINT_IDS: readonly string[] = LINT_FINDING_KINDS.map((kind) => kind.id);
+
 function checkedOverrides(overrides: Readonly<Record<string, SeverityOverride>>): Readonly<Record<string, SeverityOverride>> {
-  const known = [...Object.keys(RULES), PARSE_ERROR_ID];
-  const unknown = Object.keys(overrides).filter((id) => !known.includes(id));
-  if (unknown.length > 0) throw new ConfigError(`Unknown lint rule(s) in rules: ${unknown.join(', ')}`, `use one of: ${known.join(', ')}`);
+  const unknown = Object.keys(overrides).filter((id) => !LINT_IDS.includes(id));
+  if (unknown.length > 0) throw new ConfigError(`Unknown lint rule(s) in rules: ${unknown.join(', ')}`, `use one of: ${LINT_IDS.join(', ')}`);
   return overrides;
 }

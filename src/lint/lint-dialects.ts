@@ -1,11 +1,14 @@
 /**
- * What the linter needs from each dialect: a parser that gives rules a tree, and a tracker that
- * follows the script. A dialect without a parser gets its statements unparsed and no rule that
- * needs a tree applies to it.
+ * What the linter needs from each dialect: a parser that gives rules something to read, and a
+ * tracker that follows the script. PostgreSQL statements get PostgreSQL's own parse tree; MySQL,
+ * SQLite and SQL Server statements get the keyword classifier's tokens (see keywords/tokens.ts).
  */
 import type { DialectId } from '../dialects/dialect-id.js';
+import { postgresqlForeignKeys, withCreatedForeignKeys } from './foreign-key-tracker.js';
+import { KeywordScriptTracker, keywordForeignKeys } from './keywords/script-tracker.js';
+import { parseKeywordStatement, type KeywordDialectId } from './keywords/tokens.js';
 import { loadPostgresqlParser } from './parse-postgresql.js';
-import { emptyTracker, PostgresqlScriptTracker, type ScriptTracker } from './postgresql/script-tracker.js';
+import { PostgresqlScriptTracker, type ScriptTracker } from './postgresql/script-tracker.js';
 
 /** The result of parsing one statement; `offset` (UTF-16, into the statement) is where the parse failed. */
 export type StatementParse = { ast: unknown } | { error: { message: string; offset: number } };
@@ -16,10 +19,18 @@ export interface DialectLinting {
   createTracker(): ScriptTracker;
 }
 
+/** A dialect linted by keywords: its statements are tokenized, its script followed from the tokens. */
+function keywordLinting(dialect: KeywordDialectId): DialectLinting {
+  return {
+    loadParser: () => Promise.resolve((sql) => parseKeywordStatement(sql, dialect)),
+    createTracker: () => withCreatedForeignKeys(new KeywordScriptTracker(dialect), keywordForeignKeys),
+  };
+}
+
 /** Every dialect: a new DialectId without an entry here does not compile. */
 export const DIALECT_LINTING = {
-  postgresql: { loadParser: loadPostgresqlParser, createTracker: () => new PostgresqlScriptTracker() },
-  mysql: { createTracker: emptyTracker },
-  sqlite: { createTracker: emptyTracker },
-  mssql: { createTracker: emptyTracker },
+  postgresql: { loadParser: loadPostgresqlParser, createTracker: () => withCreatedForeignKeys(new PostgresqlScriptTracker(), postgresqlForeignKeys) },
+  mysql: keywordLinting('mysql'),
+  sqlite: keywordLinting('sqlite'),
+  mssql: keywordLinting('mssql'),
 } as const satisfies Record<DialectId, DialectLinting>;

@@ -5,7 +5,8 @@
  */
 import type { DialectId } from '../dialects/dialect-id.js';
 
-export type Severity = 'info' | 'warning' | 'error';
+export const SEVERITIES = ['info', 'warning', 'error'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 /** A severity, or `off` to silence a rule: the value of a `rules` override. */
 export type SeverityOverride = Severity | 'off';
@@ -32,13 +33,27 @@ export interface LintStatement {
 
 /**
  * What the engine knows from the statements before the one being checked. Built by the engine
- * (see postgresql/script-context.ts), never by a rule.
+ * (see postgresql/script-tracker.ts), never by a rule.
  */
 export interface LintContext {
   /** Tables created earlier in this script, by unqualified name: changing them locks no one out. */
   createdTables: ReadonlySet<string>;
+  /** Indexes created earlier in this script, by unqualified name: dropping them locks no one out. */
+  createdIndexes: ReadonlySet<string>;
   /** Whether a non-zero `lock_timeout` is in force (`SET`, or `SET LOCAL` in this transaction). */
   lockTimeout: boolean;
+  /** Whether a non-zero `statement_timeout` is in force, as for {@link LintContext.lockTimeout}. */
+  statementTimeout: boolean;
+  /**
+   * Foreign-key constraints created earlier in this script, by lower-cased name (see
+   * foreign-key-tracker.ts); absent when the dialect's tracker does not follow them.
+   */
+  createdForeignKeys?: ReadonlySet<string>;
+  /**
+   * Tables whose rows the script copied into a table it created (`INSERT INTO new SELECT ... FROM
+   * old`), by lower-cased name: dropping one ends a SQLite table rebuild. Absent when not followed.
+   */
+  copiedTables?: ReadonlySet<string>;
 }
 
 /** What a rule reports about a statement; the engine adds the rule's id, severity and help. */
@@ -88,4 +103,9 @@ export interface Finding {
   /** The safe alternative, one line. */
   help: string;
   location: SourceLocation;
+  /**
+   * The statement's first line, when the location does not show it: a finding in a rendered
+   * revision points at the op call in the revision file that produced the statement.
+   */
+  statement?: string;
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { PARSE_ERROR_ID } from '../../src/lint/engine.js';
+import { PARSE_ERROR } from '../../src/lint/engine.js';
 import { RULES } from '../../src/lint/rules/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,7 +36,7 @@ describe('the lint rule registry', () => {
   });
 
   test('every doc page belongs to a rule or to an engine finding', () => {
-    const documented = new Set<string>([...Object.keys(RULES), PARSE_ERROR_ID]);
+    const documented = new Set<string>([...Object.keys(RULES), PARSE_ERROR.id]);
     expect(names('docs/rules', '.md').filter((name) => !documented.has(name))).toEqual([]);
   });
 

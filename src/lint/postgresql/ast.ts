@@ -2,7 +2,7 @@
  * Small readers of libpg-query parse trees, shared by the PostgreSQL rules. A tree is JSON in
  * which fields at their default (false, 0, empty) are left out.
  */
-import type { AlterTableCmd, FuncCall, Node, RangeVar } from 'libpg-query';
+import type { AlterTableCmd, ColumnDef, Constraint, DefElem, FuncCall, Node, RangeVar } from 'libpg-query';
 import { characterOffset } from '../parse-postgresql.js';
 import type { LintContext, LintStatement, RuleReport } from '../types.js';
 
@@ -44,6 +44,50 @@ export function reportSubcommands(
   return altered.commands.filter((command) => command.subtype === subtype).flatMap((command) => report(command, table) ?? []);
 }
 
+/**
+ * Reports on the columns an `ALTER TABLE ... ADD COLUMN` adds to a table that existed before the
+ * script; `report` gets each column and the table's label, and may pass one by.
+ */
+export function reportAddedColumns(
+  statement: LintStatement,
+  context: LintContext,
+  report: (column: ColumnDef, table: string) => RuleReport | undefined,
+): RuleReport[] {
+  return reportSubcommands(statement, context, 'AT_AddColumn', (command, table) =>
+    command.def && 'ColumnDef' in command.def ? report(command.def.ColumnDef, table) : undefined,
+  );
+}
+
+/** The constraints written on a column: `NOT NULL`, `DEFAULT`, `GENERATED`, `UNIQUE`... */
+export function columnConstraints(column: ColumnDef): Constraint[] {
+  return (column.constraints ?? []).flatMap((item) => ('Constraint' in item ? [item.Constraint] : []));
+}
+
+/** Column types whose default takes the next value of a sequence for each row. */
+const SERIAL_TYPES = new Set(['smallserial', 'serial', 'bigserial', 'serial2', 'serial4', 'serial8']);
+
+/** Whether the column is declared `serial` (or a sibling), which gives it a sequence default. */
+export function isSerialColumn(column: ColumnDef): boolean {
+  const type = column.typeName?.names?.at(-1);
+  return type !== undefined && 'String' in type && SERIAL_TYPES.has(type.String.sval ?? '');
+}
+
+/**
+ * The `name` option of an option list (`VACUUM (FULL)`, `REINDEX (CONCURRENTLY)`) when it is on:
+ * written bare or with a true value. `(FULL false)`, `(FULL off)` and `(FULL 0)` turn it off.
+ */
+export function enabledOption(options: readonly Node[] | undefined, name: string): DefElem | undefined {
+  const option = (options ?? []).flatMap((item) => ('DefElem' in item ? [item.DefElem] : [])).find((item) => item.defname === name);
+  return option && !isFalse(option.arg) ? option : undefined;
+}
+
+/** A boolean option value that is false; the tree leaves an integer 0 out. */
+function isFalse(value: Node | undefined): boolean {
+  if (!value) return false;
+  if ('Integer' in value) return !value.Integer.ival;
+  return 'String' in value && /^(?:false|off)$/i.test(value.String.sval ?? '');
+}
+
 /** The UTF-16 offset into the statement of a tree node's byte `location`, when it has one. */
 export function offsetOf(statement: LintStatement, location: number | undefined): number | undefined {
   return location === undefined || location < 0 ? undefined : characterOffset(statement.sql, location);
@@ -64,14 +108,52 @@ export function functionName(call: FuncCall): string {
 
 /** The tables a `DROP TABLE` names, as relations (its tree holds them as lists of names). */
 export function droppedTables(node: Node): RangeVar[] {
-  if (!('DropStmt' in node) || node.DropStmt.removeType !== 'OBJECT_TABLE') return [];
+  return droppedObjects(node, 'OBJECT_TABLE');
+}
+
+/** The indexes a `DROP INDEX` names, as relations: `relname` is the index's name. */
+export function droppedIndexes(node: Node): RangeVar[] {
+  return droppedObjects(node, 'OBJECT_INDEX');
+}
+
+function droppedObjects(node: Node, kind: 'OBJECT_TABLE' | 'OBJECT_INDEX'): RangeVar[] {
+  if (!('DropStmt' in node) || node.DropStmt.removeType !== kind) return [];
   return (node.DropStmt.objects ?? []).map((object) => {
-    const parts = 'List' in object ? (object.List.items ?? []).map((part) => ('String' in part ? part.String.sval : undefined)) : [];
+    const parts = nameParts('List' in object ? object.List.items : undefined);
     return { relname: parts.at(-1), schemaname: parts.at(-2) };
   });
+}
+
+/** The parts of a dotted name, as the tree lists them (`schema.type` → `['schema', 'type']`). */
+function nameParts(names: readonly Node[] | undefined): (string | undefined)[] {
+  return (names ?? []).map((part) => ('String' in part ? part.String.sval : undefined));
+}
+
+/** A dotted name from its list of parts, as the parser folded it: `schema.type` or `type`. */
+export function qualifiedName(names: readonly Node[] | undefined): string {
+  return nameParts(names).filter(Boolean).join('.');
 }
 
 /** `schema.table` or `table`, as the parser folded it. */
 export function relationLabel(relation: RangeVar | undefined): string {
   return [relation?.schemaname, relation?.relname].filter(Boolean).join('.');
+}
+
+/**
+ * The label of the first table that existed before the script which the statement locks against
+ * writes (`ALTER TABLE`, `CREATE INDEX` without `CONCURRENTLY`, renames, `TRUNCATE`, `DROP TABLE`).
+ */
+export function lockedTable(statement: LintStatement, context: LintContext): string | undefined {
+  const node = postgresqlAst(statement);
+  const table = node && lockedTables(node).find((relation) => isExistingTable(relation, context));
+  return table && relationLabel(table);
+}
+
+function lockedTables(node: Node): RangeVar[] {
+  const listed = (relation: RangeVar | undefined): RangeVar[] => (relation ? [relation] : []);
+  if ('AlterTableStmt' in node) return node.AlterTableStmt.objtype === 'OBJECT_TABLE' ? listed(node.AlterTableStmt.relation) : [];
+  if ('IndexStmt' in node) return node.IndexStmt.concurrent ? [] : listed(node.IndexStmt.relation);
+  if ('RenameStmt' in node) return listed(node.RenameStmt.relation);
+  if ('TruncateStmt' in node) return (node.TruncateStmt.relations ?? []).flatMap((item) => ('RangeVar' in item ? [item.RangeVar] : []));
+  return droppedTables(node);
 }

@@ -1,6 +1,6 @@
 /**
- * What a PostgreSQL script has done so far, as far as rules care: the tables it created and
- * whether a lock_timeout is in force. The engine shows it each statement after the rules ran.
+ * What a PostgreSQL script has done so far, as far as rules care: the tables and indexes it
+ * created and which timeouts are in force. The engine shows it each statement after the rules ran.
  */
 import type { Node, VariableSetStmt } from 'libpg-query';
 import type { SplitStatement } from '../split-statements.js';
@@ -13,41 +13,54 @@ export interface ScriptTracker {
   observe(statement: SplitStatement): void;
 }
 
-/** A tracker for dialects whose statements are not parsed: it learns nothing. */
-export function emptyTracker(): ScriptTracker {
-  return { context: { createdTables: new Set(), lockTimeout: false }, observe: () => undefined };
-}
+/** The timeout settings the context reports on. */
+type Timeout = 'lock_timeout' | 'statement_timeout';
 
-/** Tracks created tables and `SET [LOCAL] lock_timeout` through a PostgreSQL script. */
+const TIMEOUTS: ReadonlySet<string> = new Set<Timeout>(['lock_timeout', 'statement_timeout']);
+
+/** Tracks created tables and indexes and `SET [LOCAL]` of the timeouts through a PostgreSQL script. */
 export class PostgresqlScriptTracker implements ScriptTracker {
   private readonly createdTables = new Set<string>();
-  private sessionLockTimeout = false;
+  private readonly createdIndexes = new Set<string>();
+  private readonly sessionTimeouts = new Set<string>();
   /** `SET LOCAL` lasts until the end of the transaction. */
-  private transactionLockTimeout = false;
+  private readonly transactionTimeouts = new Set<string>();
 
   get context(): LintContext {
-    return { createdTables: this.createdTables, lockTimeout: this.sessionLockTimeout || this.transactionLockTimeout };
+    return {
+      createdTables: this.createdTables,
+      createdIndexes: this.createdIndexes,
+      lockTimeout: this.inForce('lock_timeout'),
+      statementTimeout: this.inForce('statement_timeout'),
+    };
   }
 
   observe(statement: SplitStatement): void {
-    if (statement.transactionControl) this.transactionLockTimeout = false;
+    if (statement.transactionControl) this.transactionTimeouts.clear();
     const node = postgresqlAst(statement);
     if (!node) return;
-    const created = createdTable(node);
-    if (created) this.createdTables.add(created);
+    const table = createdTable(node);
+    if (table) this.createdTables.add(table);
+    if ('IndexStmt' in node && node.IndexStmt.idxname) this.createdIndexes.add(node.IndexStmt.idxname);
     if ('VariableSetStmt' in node) this.observeSetting(node.VariableSetStmt, statement.inTransaction);
+  }
+
+  private inForce(timeout: Timeout): boolean {
+    return this.sessionTimeouts.has(timeout) || this.transactionTimeouts.has(timeout);
   }
 
   private observeSetting(setting: VariableSetStmt, inTransaction: boolean): void {
     if (setting.kind === 'VAR_RESET_ALL') {
-      this.sessionLockTimeout = false;
-      this.transactionLockTimeout = false;
-    } else if (setting.name === 'lock_timeout') {
-      const enabled = setting.kind === 'VAR_SET_VALUE' && !isZero(setting.args?.[0]);
-      // SET LOCAL outside a transaction block has no effect (PostgreSQL only warns).
-      if (!setting.is_local) this.sessionLockTimeout = enabled;
-      else if (inTransaction) this.transactionLockTimeout = enabled;
+      this.sessionTimeouts.clear();
+      this.transactionTimeouts.clear();
+      return;
     }
+    if (!setting.name || !TIMEOUTS.has(setting.name)) return;
+    // SET LOCAL outside a transaction block has no effect (PostgreSQL only warns).
+    const timeouts = !setting.is_local ? this.sessionTimeouts : inTransaction ? this.transactionTimeouts : undefined;
+    const enabled = setting.kind === 'VAR_SET_VALUE' && !isZero(setting.args?.[0]);
+    if (enabled) timeouts?.add(setting.name);
+    else timeouts?.delete(setting.name);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ColumnDef } from 'libpg-query';
-import { reportSubcommands, functionCalls, functionName, offsetOf } from '../postgresql/ast.js';
+import { functionCalls, functionName, isSerialColumn, offsetOf, reportSubcommands } from '../postgresql/ast.js';
 import type { Rule } from '../types.js';
 
 /**
@@ -10,9 +10,6 @@ const VOLATILE_FUNCTIONS = new Set([
   'random', 'random_normal', 'gen_random_uuid', 'uuidv4', 'uuidv7', 'uuid_generate_v1', 'uuid_generate_v1mc', 'uuid_generate_v4',
   'clock_timestamp', 'timeofday', 'nextval',
 ]);
-
-/** Column types whose default takes the next value of a sequence for each row. */
-const SERIAL_TYPES = new Set(['smallserial', 'serial', 'bigserial', 'serial2', 'serial4', 'serial8']);
 
 /** A default that differs per row is written into every row: a table rewrite under ACCESS EXCLUSIVE. */
 export const banAddColumnVolatileDefault: Rule = {
@@ -34,9 +31,11 @@ export const banAddColumnVolatileDefault: Rule = {
 
 /** What makes the column's default differ per row, in words; undefined when it does not. */
 function perRowDefault(column: ColumnDef): string | undefined {
-  const type = column.typeName?.names?.at(-1);
-  const typeName = type && 'String' in type ? type.String.sval : undefined;
-  if (typeName && SERIAL_TYPES.has(typeName)) return `type ${typeName}`;
+  // A serial's default takes the next value of a sequence for each row.
+  if (isSerialColumn(column)) {
+    const type = column.typeName?.names?.at(-1);
+    return `type ${type && 'String' in type ? type.String.sval : 'serial'}`;
+  }
   for (const item of column.constraints ?? []) {
     const constraint = 'Constraint' in item ? item.Constraint : undefined;
     if (constraint?.contype === 'CONSTR_IDENTITY') return 'an identity';

@@ -4,32 +4,66 @@
  */
 import type { Rule } from '../types.js';
 import { banAddColumnVolatileDefault } from './ban-add-column-volatile-default.js';
+import { banAddNotNullColumnWithoutDefault } from './ban-add-not-null-column-without-default.js';
+import { banAddStoredGeneratedColumn } from './ban-add-stored-generated-column.js';
+import { banAlterAlgorithmCopy } from './ban-alter-algorithm-copy.js';
+import { banAlterEnumValue } from './ban-alter-enum-value.js';
+import { banCluster } from './ban-cluster.js';
 import { banColumnTypeChange } from './ban-column-type-change.js';
 import { banConcurrentIndexCreationInTransaction } from './ban-concurrent-index-creation-in-transaction.js';
+import { banDdlInTransaction } from './ban-ddl-in-transaction.js';
 import { banDropColumn } from './ban-drop-column.js';
+import { banDropDatabase } from './ban-drop-database.js';
+import { banDropForeignKey } from './ban-drop-foreign-key.js';
+import { banDropNotNull } from './ban-drop-not-null.js';
+import { banDropSchema } from './ban-drop-schema.js';
 import { banDropTable } from './ban-drop-table.js';
+import { banInlineReferences } from './ban-inline-references.js';
+import { banNonTransactionalStatementInTransaction } from './ban-non-transactional-statement-in-transaction.js';
 import { banRenameColumn } from './ban-rename-column.js';
 import { banRenameTable } from './ban-rename-table.js';
 import { banSetNotNull } from './ban-set-not-null.js';
 import { banTruncateCascade } from './ban-truncate-cascade.js';
+import { banVacuumFull } from './ban-vacuum-full.js';
+import { preferConstraintUsingIndex } from './prefer-constraint-using-index.js';
 import { requireConcurrentIndexCreation } from './require-concurrent-index-creation.js';
+import { requireConcurrentIndexDeletion } from './require-concurrent-index-deletion.js';
+import { requireConcurrentReindex } from './require-concurrent-reindex.js';
 import { requireLockTimeout } from './require-lock-timeout.js';
 import { requireNotValidConstraint } from './require-not-valid-constraint.js';
+import { requireStatementTimeout } from './require-statement-timeout.js';
 import { requireWhereInUpdateDelete } from './require-where-in-update-delete.js';
 
 export const RULES = {
   'ban-add-column-volatile-default': banAddColumnVolatileDefault,
+  'ban-add-not-null-column-without-default': banAddNotNullColumnWithoutDefault,
+  'ban-add-stored-generated-column': banAddStoredGeneratedColumn,
+  'ban-alter-algorithm-copy': banAlterAlgorithmCopy,
+  'ban-alter-enum-value': banAlterEnumValue,
+  'ban-cluster': banCluster,
   'ban-column-type-change': banColumnTypeChange,
   'ban-concurrent-index-creation-in-transaction': banConcurrentIndexCreationInTransaction,
+  'ban-ddl-in-transaction': banDdlInTransaction,
   'ban-drop-column': banDropColumn,
+  'ban-drop-database': banDropDatabase,
+  'ban-drop-foreign-key': banDropForeignKey,
+  'ban-drop-not-null': banDropNotNull,
+  'ban-drop-schema': banDropSchema,
   'ban-drop-table': banDropTable,
+  'ban-inline-references': banInlineReferences,
+  'ban-non-transactional-statement-in-transaction': banNonTransactionalStatementInTransaction,
   'ban-rename-column': banRenameColumn,
   'ban-rename-table': banRenameTable,
   'ban-set-not-null': banSetNotNull,
   'ban-truncate-cascade': banTruncateCascade,
+  'ban-vacuum-full': banVacuumFull,
+  'prefer-constraint-using-index': preferConstraintUsingIndex,
   'require-concurrent-index-creation': requireConcurrentIndexCreation,
+  'require-concurrent-index-deletion': requireConcurrentIndexDeletion,
+  'require-concurrent-reindex': requireConcurrentReindex,
   'require-lock-timeout': requireLockTimeout,
   'require-not-valid-constraint': requireNotValidConstraint,
+  'require-statement-timeout': requireStatementTimeout,
   'require-where-in-update-delete': requireWhereInUpdateDelete,
 } as const satisfies Record<string, Rule>;
 
