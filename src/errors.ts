@@ -120,6 +120,14 @@ export class WriteError extends SqlgenError {
   }
 }
 
+/** `revisions/sqlgen.sum` cannot be read or parsed, or does not match the revisions it guards. */
+export class IntegrityError extends SqlgenError {
+  constructor(code: IntegrityErrorCode, message: string, hint: string, location: ErrorLocation = {}, options?: ErrorOptions) {
+    super(code, message, hint, location, options);
+  }
+}
+export type IntegrityErrorCode = 'SUM_INVALID' | 'SUM_UNREADABLE' | 'SUM_OUT_OF_DATE';
+
 /** A value has no safe literal form in the target dialect (NaN on MySQL, NUL in text, ...). */
 export class LiteralError extends SqlgenError {
   constructor(message: string, hint: string) {
@@ -154,7 +162,7 @@ export class BundleError extends SqlgenError {
     this.exitCode = BUNDLE_EXIT_CODES[code];
   }
 }
-export type BundleErrorCode = 'BUNDLE_INVALID' | 'KEY_INVALID' | 'ARCHIVE_INVALID' | 'CHECKSUM_MISMATCH' | 'SIGNATURE_INVALID';
+export type BundleErrorCode = 'BUNDLE_INVALID' | 'KEY_INVALID' | 'ARCHIVE_INVALID' | 'CHECKSUM_MISMATCH' | 'SIGNATURE_INVALID' | 'LINT_ERRORS';
 
 /** Unusable input is an input error; a check that ran and failed is a finding. */
 const BUNDLE_EXIT_CODES: Record<BundleErrorCode, number> = {
@@ -163,4 +171,13 @@ const BUNDLE_EXIT_CODES: Record<BundleErrorCode, number> = {
   ARCHIVE_INVALID: ExitCode.input,
   CHECKSUM_MISMATCH: ExitCode.findings,
   SIGNATURE_INVALID: ExitCode.findings,
+  LINT_ERRORS: ExitCode.findings,
 };
+
+/** `sqlgen lint` was given something it cannot lint: an unreadable file, or SQL of no known dialect. */
+export class LintInputError extends SqlgenError {
+  constructor(code: LintInputErrorCode, message: string, hint: string, location: ErrorLocation = {}) {
+    super(code, message, hint, location);
+  }
+}
+export type LintInputErrorCode = 'UNREADABLE_INPUT' | 'NO_DIALECT' | 'CONFLICTING_INPUTS';

@@ -5,6 +5,7 @@ import Heads from './heads.js';
 import History from './history.js';
 import Init from './init.js';
 import Keygen from './keygen.js';
+import Lint from './lint.js';
 import Merge from './merge.js';
 import Revision from './revision.js';
 import Show from './show.js';
@@ -21,6 +22,7 @@ export const COMMANDS = {
   history: History,
   init: Init,
   keygen: Keygen,
+  lint: Lint,
   merge: Merge,
   revision: Revision,
   show: Show,

@@ -13,7 +13,7 @@ import type { MigrationFn, MigrationStep, Revision } from './types.js';
 /** `<id>_<slug>.<ext>`: the id is everything before the first underscore. */
 const REVISION_FILE_NAME = /^([^_]+)_([^.]+)\.(ts|mts|js|mjs|sql)$/;
 const REVISION_EXTENSION = /\.(ts|mts|js|mjs|sql)$/;
-const MODULE_KEYS = new Set(['id', 'parents', 'message', 'dependsOn', 'branchLabels', 'upgrade', 'downgrade']);
+const MODULE_KEYS = new Set(['id', 'parents', 'message', 'dependsOn', 'branchLabels', 'lintDisable', 'upgrade', 'downgrade']);
 
 /**
  * Loads every revision file in `revisionsDir` (not its subfolders, which may hold helper
@@ -103,7 +103,7 @@ function moduleRevision(exports: unknown, shown: string): RevisionBody {
     throw invalid(shown, `unknown key(s) ${unknownKeys.map((key) => `"${key}"`).join(', ')}`, `a revision has only: ${[...MODULE_KEYS].join(', ')}`);
   }
   const metadata = checkedMetadata(
-    { id: fields.id, parents: fields.parents, message: fields.message ?? '', dependsOn: fields.dependsOn ?? [], branchLabels: fields.branchLabels ?? [] },
+    { id: fields.id, parents: fields.parents, message: fields.message ?? '', dependsOn: fields.dependsOn ?? [], branchLabels: fields.branchLabels ?? [], lintDisable: fields.lintDisable ?? [] },
     shown,
   );
   return { ...metadata, format: 'module', upgrade: functionStep(fields.upgrade, 'upgrade', shown, true), downgrade: functionStep(fields.downgrade, 'downgrade', shown, false) };
@@ -136,6 +136,7 @@ function sqlRevision(text: string, shown: string): RevisionBody {
       message: value('message') ?? '',
       dependsOn: listValue(value('depends-on') ?? ''),
       branchLabels: listValue(value('branch-labels') ?? ''),
+      lintDisable: listValue(value('lint-disable') ?? ''),
       ...(dialect !== undefined && { dialect }),
     },
     shown,
@@ -161,7 +162,7 @@ function checkedMetadata(candidate: Record<string, unknown>, shown: string, line
   const errors = validateRevisionMetadata.errors ?? [];
   const line = lineOf?.(errors[0]?.instancePath ?? '');
   const where = line ? `${shown}:${line}` : shown;
-  throw new RevisionFileError('REVISION_INVALID', `${where}: invalid revision:\n${describeSchemaErrors(errors, PATTERN_HINTS)}`, 'a revision needs an id, parents (empty for a base), and optionally message, dependsOn and branchLabels', { file: shown, line });
+  throw new RevisionFileError('REVISION_INVALID', `${where}: invalid revision:\n${describeSchemaErrors(errors, PATTERN_HINTS)}`, 'a revision needs an id, parents (empty for a base), and optionally message, dependsOn, branchLabels and lintDisable', { file: shown, line });
 }
 
 function invalid(shown: string, problem: string, hint: string): RevisionFileError {

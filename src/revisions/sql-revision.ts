@@ -29,7 +29,7 @@ export interface SqlRevisionText {
   downgrade?: { sql: string; line: number };
 }
 
-export const SQL_DIRECTIVES = ['id', 'parents', 'message', 'depends-on', 'branch-labels', 'dialect'] as const;
+export const SQL_DIRECTIVES = ['id', 'parents', 'message', 'depends-on', 'branch-labels', 'dialect', 'lint-disable'] as const;
 export type SqlDirective = (typeof SQL_DIRECTIVES)[number];
 const SECTIONS = ['upgrade', 'downgrade'] as const;
 type Section = (typeof SECTIONS)[number];

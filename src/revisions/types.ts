@@ -59,6 +59,8 @@ export interface RevisionDefinition {
   message?: string;
   dependsOn?: string[];
   branchLabels?: string[];
+  /** Lint rules that do not apply to this revision, e.g. `['ban-drop-column']` for a planned drop. */
+  lintDisable?: string[];
   upgrade: MigrationFn;
   downgrade?: MigrationFn;
 }
@@ -74,6 +76,8 @@ export interface Revision extends RevisionNode {
   format: 'module' | 'sql';
   /** A SQL revision may be written for one dialect only. */
   dialect?: DialectId;
+  /** Lint rules switched off for this revision's statements. */
+  lintDisable: string[];
   upgrade: MigrationStep;
   downgrade: MigrationStep;
   /** sha256 (hex) of the file's bytes, for manifests and integrity checks. */

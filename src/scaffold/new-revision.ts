@@ -62,6 +62,7 @@ function checkedMetadata(request: NewRevisionRequest): RevisionMetadata {
     message: request.message,
     dependsOn: request.dependsOn ?? [],
     branchLabels: request.branchLabels ?? [],
+    lintDisable: [],
   };
   if (validateRevisionMetadata(candidate)) return candidate;
   throw new RevisionFileError('REVISION_INVALID', `invalid new revision:\n${describeSchemaErrors(validateRevisionMetadata.errors, PATTERN_HINTS)}`, 'fix the message, --rev-id or labels', {});

@@ -13,12 +13,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI (`bin/run.js`) as a user would, from `cwd`. */
-export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** Runs the built CLI (`bin/run.js`) as a user would, from `cwd`, with `stdin` as its standard input. */
+export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, stdin = ''): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
       resolve({ exitCode: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
+    child.stdin?.end(stdin);
   });
 }
 

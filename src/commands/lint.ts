@@ -1,0 +1,59 @@
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
+import { ReportCommand } from '../cli/report-command.js';
+import { dialectFlag, failOnFlag, reportFormatFlag } from '../cli/shared-flags.js';
+import type { ReportFormat } from '../lint/report/format-report.js';
+import type { LintReport } from '../lint/report/lint-report.js';
+import type { RuleListing } from '../lint/report/rule-list.js';
+
+export default class Lint extends ReportCommand {
+  static override summary = 'Audit migration SQL for what locks, rewrites or destroys data: revisions, .sql files, stdin or a bundle.';
+  static override description = `With no paths, lints the upgrade of --from (default base) to --to (default heads), rendered in memory; findings point at the revision file and the op call or SQL line. Paths may be .sql files (dialect from --dialect or the config), - for standard input, or bundle folders (dialect from the manifest).
+Exits 1 when a finding is at or above --fail-on (default: the config's lint.failOn, else error). Suppress one statement with "-- sqlgen-lint-disable-next-line <rule-id>", a stretch with "-- sqlgen-lint-disable <rule-id>" ... "-- sqlgen-lint-enable", a revision with lintDisable (or "-- sqlgen:lint-disable"), a rule everywhere with lint.rules in sqlgen.config.json.`;
+  static override examples = [
+    '<%= config.bin %> lint',
+    '<%= config.bin %> lint --from 4c5d6e7f8a9b --format sarif > sqlgen.sarif',
+    '<%= config.bin %> lint --dialect mysql migrations/*.sql',
+    'pg_dump --schema-only mydb | <%= config.bin %> lint --dialect postgresql -',
+    '<%= config.bin %> lint output/base-to-7c9e2b4a1d30-postgresql',
+    '<%= config.bin %> lint --list-rules',
+  ];
+  static override strict = false;
+  static override args = { paths: Args.string({ description: '.sql files, bundle folders, or - for standard input' }) };
+  static override flags = {
+    from: Flags.string({ summary: 'Lint the revisions after this one (default: base, i.e. all of them).' }),
+    to: Flags.string({ summary: 'Last revision of the range to lint.' }),
+    dialect: dialectFlag,
+    format: reportFormatFlag,
+    'fail-on': failOnFlag,
+    'list-rules': Flags.boolean({ summary: 'List the rules and exit.' }),
+  };
+
+  async run(): Promise<LintReport | { rules: RuleListing[] }> {
+    const { argv, flags } = await this.parse(Lint);
+    if (flags['list-rules']) return this.listRules();
+    const [{ runLint }, { LINT_FINDING_KINDS }] = await Promise.all([import('../lint/run-lint.js'), import('../lint/engine.js')]);
+    const { loadConfig } = await import('../config/load-config.js');
+    const { openProject } = await import('../project.js');
+    const sources = this.configSources(flags);
+    const report = await runLint(
+      { paths: argv as string[], range: { from: flags.from, to: flags.to }, ...(flags['fail-on'] && { failOn: flags['fail-on'] as LintReport['failOn'] }) },
+      { cwd: sources.cwd, loadConfig: () => loadConfig(sources), openProject: () => openProject(sources), readStdin },
+    );
+    await this.printReport(report, flags.format as ReportFormat, LINT_FINDING_KINDS);
+    return report;
+  }
+
+  private async listRules(): Promise<{ rules: RuleListing[] }> {
+    const { listRules, formatRuleList } = await import('../lint/report/rule-list.js');
+    const rules = listRules();
+    this.log(formatRuleList(rules));
+    return { rules };
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,27 @@
+/**
+ * Lints a range of the project's revisions, rendered in memory for the project's dialect.
+ */
+import { renderSettings } from '../compile/project-scripts.js';
+import { renderRevisionScripts, renderUpgrade } from '../compile/render-range.js';
+import type { Project } from '../project.js';
+import { lintRevisionScripts } from './lint-revisions.js';
+import type { Finding } from './types.js';
+
+export interface RevisionRange {
+  /** A revision specifier, or `base`. */
+  from: string;
+  /** A revision specifier such as `heads`. */
+  to: string;
+}
+
+/**
+ * The findings of the upgrade from `from` to `to`, in the revision files. Statements are linted
+ * unformatted (formatting changes no meaning, and costs time), with each op call's line traced.
+ */
+export async function lintRevisionRange(project: Project, range: RevisionRange): Promise<{ findings: Finding[]; revisions: number }> {
+  const settings = { ...renderSettings(project, { format: false }), traceSources: true };
+  const rendered = await renderUpgrade(settings, range.from, range.to);
+  const scripts = renderRevisionScripts(rendered, settings).map((script, index) => ({ revision: rendered.revisions[index]!, script }));
+  const findings = await lintRevisionScripts(scripts, { dialect: settings.dialect.id, rules: project.config.lint.rules });
+  return { findings, revisions: rendered.revisions.length };
+}

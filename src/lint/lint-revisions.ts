@@ -1,0 +1,86 @@
+/**
+ * Lints revisions as they render: each revision's own upgrade script, exactly as a DBA would run
+ * it (transactions included), with findings moved back to the revision file that wrote the SQL.
+ */
+import type { StatementPlacement, LaidOutScript } from '../compile/render-script.js';
+import type { DialectId } from '../dialects/dialect-id.js';
+import type { Revision } from '../revisions/types.js';
+import { RevisionFileError } from '../errors.js';
+import { LINT_IDS, lintScript } from './engine.js';
+import type { Finding, SeverityOverride } from './types.js';
+
+/** One revision and its rendered script. */
+export interface RevisionScript {
+  revision: Revision;
+  script: LaidOutScript;
+}
+
+export interface RevisionLintOptions {
+  dialect: DialectId;
+  /** The project's severity overrides; a revision's `lintDisable` adds its own `off`s. */
+  rules?: Readonly<Record<string, SeverityOverride>>;
+}
+
+/** The longest statement excerpt a finding carries. */
+const EXCERPT_LENGTH = 120;
+
+/**
+ * The findings of every revision's script, located in the revision files: a SQL section line for
+ * line, an op call at the line of the call (with the statement's first line beside it).
+ */
+export async function lintRevisionScripts(scripts: readonly RevisionScript[], options: RevisionLintOptions): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const { revision, script } of scripts) {
+    const rules = revisionRules(revision, options.rules);
+    const found = await lintScript(script.text, { file: revision.file, dialect: options.dialect, rules });
+    const lines = found.length > 0 ? script.text.split('\n') : [];
+    findings.push(...found.map((finding) => inRevisionFile(finding, script.placements, lines)));
+  }
+  return findings;
+}
+
+/**
+ * The project's overrides with the revision's `lintDisable` turned off; an unknown id is a
+ * mistake in the revision file.
+ */
+export function revisionRules(revision: Revision, rules: Readonly<Record<string, SeverityOverride>> = {}): Record<string, SeverityOverride> {
+  const unknown = revision.lintDisable.filter((id) => !LINT_IDS.includes(id));
+  if (unknown.length > 0) {
+    throw new RevisionFileError('REVISION_INVALID', `${revision.file}: lintDisable names unknown lint rule(s): ${unknown.join(', ')}`, `use rule ids from \`sqlgen lint --list-rules\`, e.g. ${LINT_IDS[0]}`, { file: revision.file });
+  }
+  return { ...rules, ...Object.fromEntries(revision.lintDisable.map((id) => [id, 'off'])) };
+}
+
+/** Moves a finding from its line in the rendered script (`lines`) to the revision file. */
+function inRevisionFile(finding: Finding, placements: readonly StatementPlacement[], lines: readonly string[]): Finding {
+  const placement = placementAt(placements, finding.location.line);
+  const source = placement?.statement.source;
+  const { file } = finding.location;
+  if (source?.verbatim) {
+    const linesIn = finding.location.line - placement!.line;
+    const column = linesIn === 0 ? finding.location.column + source.column - 1 : finding.location.column;
+    return { ...finding, location: { file, line: source.line + linesIn, column } };
+  }
+  const at = source ?? { line: 1, column: 1 };
+  return { ...finding, location: { file, line: at.line, column: at.column }, ...(placement && { statement: excerpt(lines[placement.line - 1] ?? '') }) };
+}
+
+/** The last statement starting at or before `line`: placements are in line order. */
+function placementAt(placements: readonly StatementPlacement[], line: number): StatementPlacement | undefined {
+  let low = 0;
+  let high = placements.length - 1;
+  let found: StatementPlacement | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (placements[middle]!.line <= line) {
+      found = placements[middle];
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+function excerpt(line: string): string {
+  const firstLine = line.trim();
+  return firstLine.length > EXCERPT_LENGTH ? `${firstLine.slice(0, EXCERPT_LENGTH - 1)}…` : firstLine;
+}

@@ -1,0 +1,61 @@
+/**
+ * What `sqlgen lint` can read besides revisions: SQL files (or standard input) in a dialect the
+ * user names, and a bundle folder, whose manifest says the dialect and which scripts to read.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { validateManifest, type Manifest } from '../bundle/manifest.js';
+import type { DialectId } from '../dialects/dialect-id.js';
+import { BundleError, LintInputError } from '../errors.js';
+import { describeSchemaErrors } from '../schema-validation.js';
+import { lintScript } from './engine.js';
+import type { Finding, SeverityOverride } from './types.js';
+
+/** A script to lint and the name its findings show. */
+export interface SqlSource {
+  file: string;
+  text: string;
+}
+
+export interface SourceLintOptions {
+  rules?: Readonly<Record<string, SeverityOverride>>;
+}
+
+/** The findings of each script, in the order given. */
+export async function lintSqlSources(sources: readonly SqlSource[], options: SourceLintOptions & { dialect: DialectId }): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const source of sources) findings.push(...(await lintScript(source.text, { file: source.file, dialect: options.dialect, rules: options.rules })));
+  return findings;
+}
+
+/** A SQL file's text, named as the user wrote it; an unreadable file is an input error. */
+export function readSqlSource(file: string, cwd: string): SqlSource {
+  try {
+    return { file, text: readFileSync(path.resolve(cwd, file), 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LintInputError('UNREADABLE_INPUT', `${file}: cannot read it (${code})`, code === 'EISDIR' ? 'give .sql files, or a bundle folder (one with a manifest.json)' : 'check the path', { file });
+  }
+}
+
+/**
+ * The per-revision upgrade scripts of a bundle folder, in upgrade order, with its dialect: what a
+ * DBA runs, linted as the files are (positions point into them).
+ */
+export function bundleSources(folder: string, cwd: string): { dialect: DialectId; sources: SqlSource[] } {
+  const manifest = readBundleManifest(folder, cwd);
+  const sources = manifest.revisions.map((revision) => readSqlSource(path.join(folder, revision.upgrade.file), cwd));
+  return { dialect: manifest.dialect, sources };
+}
+
+function readBundleManifest(folder: string, cwd: string): Manifest {
+  const file = path.join(folder, 'manifest.json');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path.resolve(cwd, file), 'utf8'));
+  } catch (error) {
+    throw new BundleError('BUNDLE_INVALID', `${file}: cannot read the bundle's manifest (${(error as Error).message})`, 'give a bundle folder written by `sqlgen bundle`, or .sql files with --dialect', { file });
+  }
+  if (validateManifest(parsed)) return parsed;
+  throw new BundleError('BUNDLE_INVALID', `${file}: does not match the manifest schema:\n${describeSchemaErrors(validateManifest.errors)}`, 'run `sqlgen verify` on the bundle, or write it again', { file });
+}

@@ -1,0 +1,32 @@
+/** `sqlgen lint --list-rules`: every rule with its severity and dialects. */
+import { LINT_FINDING_KINDS } from '../engine.js';
+import type { DialectId } from '../../dialects/dialect-id.js';
+import type { FindingKind, Rule } from '../types.js';
+
+export interface RuleListing {
+  id: string;
+  severity: FindingKind['severity'];
+  /** The dialects the rule checks; every dialect for engine findings such as `parse-error`. */
+  dialects: DialectId[] | 'all';
+  description: string;
+  help: string;
+  /** The doc page, relative to the sqlgen package. */
+  doc: string;
+}
+
+export function listRules(): RuleListing[] {
+  return LINT_FINDING_KINDS.map((kind) => ({
+    id: kind.id,
+    severity: kind.severity,
+    dialects: 'checks' in kind ? (Object.keys((kind as Rule).checks) as DialectId[]) : 'all',
+    description: kind.description,
+    help: kind.help,
+    doc: `docs/rules/${kind.id}.md`,
+  }));
+}
+
+/** One line per rule: id, severity, dialects, description. */
+export function formatRuleList(rules: readonly RuleListing[]): string {
+  const width = Math.max(...rules.map((rule) => rule.id.length));
+  return rules.map((rule) => `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${(Array.isArray(rule.dialects) ? rule.dialects.join(',') : rule.dialects).padEnd(30)}  ${rule.description}`).join('\n');
+}

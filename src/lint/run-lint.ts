@@ -1,0 +1,77 @@
+/**
+ * `sqlgen lint` as a function: picks the inputs (a revision range, SQL files, standard input or
+ * bundle folders), lints them with the project's rule settings, and builds the report.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { ProjectConfig } from '../config/load-config.js';
+import { LintInputError } from '../errors.js';
+import type { Project } from '../project.js';
+import { lintRevisionRange, type RevisionRange } from './lint-project.js';
+import { bundleSources, lintSqlSources, readSqlSource, type SqlSource } from './lint-sources.js';
+import { lintReport, type FailOn, type LintReport } from './report/lint-report.js';
+import type { Finding } from './types.js';
+
+/** The name standard input goes by, as an argument and in findings. */
+export const STDIN_PATH = '-';
+const STDIN_NAME = '<stdin>';
+
+export interface LintRequest {
+  /** SQL files, bundle folders, or `-` for standard input; empty to lint revisions. */
+  paths: readonly string[];
+  /** Which revisions, when no paths are given; defaults to `base` → `heads`. */
+  range: Partial<RevisionRange>;
+  /** --fail-on; the config's `lint.failOn` otherwise. */
+  failOn?: FailOn;
+}
+
+/** What the command supplies: the project, lazily, and the process's inputs. */
+export interface LintEnvironment {
+  cwd: string;
+  loadConfig(): ProjectConfig;
+  openProject(): Project;
+  readStdin(): Promise<string>;
+}
+
+export async function runLint(request: LintRequest, environment: LintEnvironment): Promise<LintReport> {
+  if (request.paths.length > 0 && (request.range.from || request.range.to)) {
+    throw new LintInputError('CONFLICTING_INPUTS', 'give either SQL files/bundles or --from/--to, not both', 'lint files: sqlgen lint a.sql b.sql; lint revisions: sqlgen lint --from base --to heads');
+  }
+  if (request.paths.length === 0) {
+    const project = environment.openProject();
+    const { findings, revisions } = await lintRevisionRange(project, { from: request.range.from ?? 'base', to: request.range.to ?? 'heads' });
+    return lintReport(findings, plural(revisions, 'revision'), request.failOn ?? project.config.lint.failOn);
+  }
+  const config = environment.loadConfig();
+  const findings = await lintPaths(request.paths, config, environment);
+  return lintReport(findings, plural(request.paths.length, 'input'), request.failOn ?? config.lint.failOn);
+}
+
+async function lintPaths(paths: readonly string[], config: ProjectConfig, environment: LintEnvironment): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const rules = config.lint.rules;
+  for (const input of paths) {
+    if (isFolder(input, environment.cwd)) {
+      const bundle = bundleSources(input, environment.cwd);
+      findings.push(...(await lintSqlSources(bundle.sources, { dialect: bundle.dialect, rules })));
+    } else {
+      const source: SqlSource = input === STDIN_PATH ? { file: STDIN_NAME, text: await environment.readStdin() } : readSqlSource(input, environment.cwd);
+      findings.push(...(await lintSqlSources([source], { dialect: fileDialect(config, input), rules })));
+    }
+  }
+  return findings;
+}
+
+/** SQL files say nothing of their dialect: it must come from --dialect, the environment or the config. */
+function fileDialect(config: ProjectConfig, input: string): ProjectConfig['dialect'] {
+  if (config.dialectOrigin !== 'default') return config.dialect;
+  throw new LintInputError('NO_DIALECT', `${input === STDIN_PATH ? STDIN_NAME : input}: which dialect is this SQL?`, 'give --dialect (postgresql, mysql, sqlite or mssql), or set "dialect" in sqlgen.config.json', { file: input });
+}
+
+function isFolder(input: string, cwd: string): boolean {
+  return input !== STDIN_PATH && (statSync(path.resolve(cwd, input), { throwIfNoEntry: false })?.isDirectory() ?? false);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
