@@ -1,6 +1,8 @@
 import Branches from './branches.js';
 import Bundle from './bundle.js';
+import Check from './check.js';
 import Downgrade from './downgrade.js';
+import Hash from './hash.js';
 import Heads from './heads.js';
 import History from './history.js';
 import Init from './init.js';
@@ -17,7 +19,9 @@ import Verify from './verify.js';
 export const COMMANDS = {
   branches: Branches,
   bundle: Bundle,
+  check: Check,
   downgrade: Downgrade,
+  hash: Hash,
   heads: Heads,
   history: History,
   init: Init,

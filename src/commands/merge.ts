@@ -6,6 +6,7 @@ import type { NewRevision } from '../scaffold/new-revision.js';
 
 export default class Merge extends SqlgenCommand {
   static override summary = 'Create a merge revision joining two or more revisions (default: all heads).';
+  static override description = 'If the project keeps revisions/sqlgen.sum, it must match the revisions (run `sqlgen hash` after reviewing changes) and is rewritten to include the merge.';
   static override examples = ['<%= config.bin %> merge -m "merge loyalty and reporting"', '<%= config.bin %> merge -m "merge" 5b8d 6e0a'];
   static override strict = false;
   static override args = { revs: Args.string({ description: 'revision specifiers to merge (default: heads)' }) };
@@ -26,6 +27,7 @@ export default class Merge extends SqlgenCommand {
     const { writeNewRevision } = await import('../scaffold/new-revision.js');
     const created = writeNewRevision(project, { message: flags.message, parents, format: flags.sql ? 'sql' : 'ts', ...(flags['rev-id'] && { id: flags['rev-id'] }) });
     this.logToStderr(`Generating ${created.file} ... done`);
+    if (created.sumFile) this.logToStderr(`Updating ${created.sumFile} ... done`);
     return created;
   }
 }

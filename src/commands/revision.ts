@@ -6,7 +6,7 @@ import type { NewRevision } from '../scaffold/new-revision.js';
 
 export default class Revision extends SqlgenCommand {
   static override summary = 'Create a new revision file from templates/revision.ts.hbs (or .sql.hbs).';
-  static override description = 'The new revision goes on top of the single head, or of --head. Branching from a revision that is not a head needs --splice, as in Alembic.';
+  static override description = 'The new revision goes on top of the single head, or of --head. Branching from a revision that is not a head needs --splice, as in Alembic. If the project keeps revisions/sqlgen.sum, it must match the revisions (run `sqlgen hash` after reviewing changes) and is rewritten to include the new one.';
   static override examples = [
     '<%= config.bin %> revision -m "add orders"',
     '<%= config.bin %> revision -m "index orders" --sql',
@@ -36,6 +36,7 @@ export default class Revision extends SqlgenCommand {
       dependsOn: flags['depends-on'].map((spec) => project.graph.resolveOne(spec)?.id).filter((id): id is string => id !== undefined),
     });
     this.logToStderr(`Generating ${created.file} ... done`);
+    if (created.sumFile) this.logToStderr(`Updating ${created.sumFile} ... done`);
     return created;
   }
 }

@@ -3,7 +3,11 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RevisionFileError, WriteError } from '../errors.js';
 import type { DialectId } from '../dialects/dialect-id.js';
+import { keepsCurrentSum } from '../integrity/check-integrity.js';
+import { writeSum } from '../integrity/write-sum.js';
+import { RevisionGraph } from '../revisions/graph.js';
 import { loadRevisionFiles } from '../revisions/load-revisions.js';
+import type { Revision } from '../revisions/types.js';
 import { describeSchemaErrors } from '../schema-validation.js';
 import { PATTERN_HINTS, validateRevisionMetadata, type RevisionMetadata } from '../revisions/revision-schema.js';
 import type { Project } from '../project.js';
@@ -28,18 +32,23 @@ export interface NewRevision {
   message: string;
   /** Project-relative path of the written file. */
   file: string;
+  /** The sum file, when the project keeps one and it was rewritten to include the new revision. */
+  sumFile?: string;
 }
 
 /**
  * Renders `revision.<format>.hbs` into `<id>_<slug>.<format>` in the revisions folder. The
  * written file is loaded back at once: a template that yields an invalid revision is an error,
- * and the file is removed again.
+ * and the file is removed again. When the project keeps `revisions/sqlgen.sum`, it must match
+ * the revisions beforehand (SUM_OUT_OF_DATE otherwise) and is rewritten to include the new one;
+ * a project without one does not get one.
  */
 export function writeNewRevision(project: Project, request: NewRevisionRequest): NewRevision {
   const metadata = checkedMetadata(request);
   if (project.graph.has(metadata.id)) {
     throw new WriteError(`revision id ${metadata.id} already exists`, 'choose another --rev-id, or leave it out for a random one');
   }
+  const keepSum = keepsCurrentSum(project);
   const { revisionsDir, templatesDir, projectRoot } = project.config;
   const target = path.join(revisionsDir, `${metadata.id}_${slugOf(metadata.message)}.${request.format}`);
   const template = templatePath(`revision.${request.format}.hbs`, templatesDir);
@@ -51,8 +60,11 @@ export function writeNewRevision(project: Project, request: NewRevisionRequest):
   } catch (error) {
     throw new WriteError(`${shown}: cannot write (${(error as NodeJS.ErrnoException).code})`, 'a file of that name exists, or the folder is not writable', { file: shown });
   }
-  assertLoadsBack(target, projectRoot, template);
-  return { id: metadata.id, parents: metadata.parents, message: metadata.message, file: shown };
+  const revision = loadBack(target, projectRoot, template);
+  const created = { id: metadata.id, parents: metadata.parents, message: metadata.message, file: shown };
+  if (!keepSum) return created;
+  const sum = writeSum({ config: project.config, graph: RevisionGraph.build([...project.graph.all(), revision]) });
+  return { ...created, sumFile: sum.file };
 }
 
 function checkedMetadata(request: NewRevisionRequest): RevisionMetadata {
@@ -80,9 +92,10 @@ export function slugOf(message: string): string {
   return slug || 'revision';
 }
 
-function assertLoadsBack(target: string, projectRoot: string, template: string): void {
+function loadBack(target: string, projectRoot: string, template: string): Revision {
   try {
-    loadRevisionFiles([target], projectRoot);
+    const [revision] = loadRevisionFiles([target], projectRoot);
+    return revision!;
   } catch (error) {
     rmSync(target, { force: true });
     const reason = error instanceof Error ? error.message : String(error);
