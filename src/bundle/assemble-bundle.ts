@@ -1,14 +1,16 @@
 import path from 'node:path';
 import { renderSettings } from '../compile/project-scripts.js';
 import { renderDowngrade, renderRevisionScripts, renderUpgrade, type RenderedScript, type RenderSettings } from '../compile/render-range.js';
+import type { LaidOutScript } from '../compile/render-script.js';
 import { BundleError, ResolutionError } from '../errors.js';
 import { PACKAGE_INFO } from '../package-info.js';
 import type { Project } from '../project.js';
 import type { Revision } from '../revisions/types.js';
+import { lintBundledScripts } from './bundle-lint.js';
 import { compareBytewise } from './bundle-path.js';
 import { sha256Hex } from './checksums.js';
 import { handoffContext, renderHandoff } from './handoff.js';
-import { BUNDLE_NAME_PATTERN, MANIFEST_FORMAT, serializeManifest, type FileDigest, type Manifest, type ManifestRevision } from './manifest.js';
+import { BUNDLE_NAME_PATTERN, MANIFEST_FORMAT, serializeManifest, type FileDigest, type Manifest, type ManifestLint, type ManifestRevision } from './manifest.js';
 
 export interface BundleRequest {
   /** Specifier of the revision to start from; `base` for an empty database. */
@@ -20,6 +22,8 @@ export interface BundleRequest {
   ticket?: string;
   /** Whether a signature will be added: the handoff summary says how to check it. */
   signed: boolean;
+  /** Bundle despite error lint findings (--allow-lint-errors); the manifest records it. */
+  allowLintErrors: boolean;
 }
 
 /** A bundle's files before signing: every file but `manifest.json.sig` and `SHA256SUMS`. */
@@ -54,6 +58,10 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
   const upgrade = await renderUpgrade(settings, from, to);
   const downgrade = await renderDowngrade(settings, to, from);
   const revisionFiles = perRevisionFiles(upgrade, downgrade, settings);
+  const lint = await lintBundledScripts(
+    revisionFiles.map(({ up, upScript }, index) => ({ revision: upgrade.revisions[index]!, file: up[0], script: upScript })),
+    { dialect: settings.dialect.id, rules: config.lint.rules, allowErrors: request.allowLintErrors },
+  );
 
   const files = new Map<string, string>([
     [BUNDLE_FILES.upgrade, upgrade.sql],
@@ -62,7 +70,7 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
   ]);
   // Each file is hashed once: the manifest lists every digest, and SHA256SUMS reuses them.
   const sha256 = new Map([...files].map(([file, text]) => [file, sha256Hex(text)]));
-  const draft = manifestFor({ name, from, to, ticket: request.ticket, dialect: settings.dialect.id, revisions: upgrade.revisions, revisionFiles, sha256 });
+  const draft = manifestFor({ name, from, to, ticket: request.ticket, dialect: settings.dialect.id, revisions: upgrade.revisions, revisionFiles, sha256, lint });
   const context = handoffContext({
     name,
     manifest: draft,
@@ -111,6 +119,8 @@ function bundleName(name: string): string {
 interface RevisionFiles {
   up: [string, string];
   down: [string, string];
+  /** The upgrade script with where each statement is, for lint. */
+  upScript: LaidOutScript;
 }
 
 /** `revisions/NNNN_<id>_<slug>.up.sql` and `.down.sql`, in upgrade order. */
@@ -120,7 +130,7 @@ function perRevisionFiles(upgrade: RenderedScript, downgrade: RenderedScript, se
   const width = Math.max(4, String(upgrade.revisions.length).length);
   return upgrade.revisions.map((revision, index) => {
     const stem = `revisions/${String(index + 1).padStart(width, '0')}_${revision.id}_${slugOf(revision)}`;
-    return { up: [`${stem}.up.sql`, ups[index]!.text], down: [`${stem}.down.sql`, downs[index]!.text] };
+    return { up: [`${stem}.up.sql`, ups[index]!.text], down: [`${stem}.down.sql`, downs[index]!.text], upScript: ups[index]! };
   });
 }
 
@@ -141,6 +151,7 @@ interface ManifestInput {
   revisionFiles: RevisionFiles[];
   /** SHA-256 of each file rendered so far, by path. */
   sha256: ReadonlyMap<string, string>;
+  lint: ManifestLint;
 }
 
 /** The manifest but for `files`, which is filled in once the handoff summary is rendered. */
@@ -165,6 +176,7 @@ function manifestFor(input: ManifestInput): Manifest {
     ...(input.ticket !== undefined && { ticket: input.ticket }),
     scripts: { upgrade: digest(BUNDLE_FILES.upgrade), downgrade: digest(BUNDLE_FILES.downgrade) },
     revisions,
+    lint: input.lint,
     files: [],
   };
 }

@@ -1,4 +1,5 @@
 import type { Project } from '../project.js';
+import type { Manifest } from './manifest.js';
 import { assembleBundle, type BundleRequest } from './assemble-bundle.js';
 import { publicKeyFingerprint, readPrivateKey } from './signing.js';
 import { finishBundle, writeBundle, type WriteBundleOptions } from './write-bundle.js';
@@ -20,6 +21,8 @@ export interface CreatedBundle {
   files: string[];
   /** Fingerprint of the public half of the signing key, when signed. */
   signedBy?: string;
+  /** Lint findings per severity, and whether errors were let through (--allow-lint-errors). */
+  lint: Pick<Manifest['lint'], 'counts' | 'errorsAllowed'>;
 }
 
 /** Renders, signs and writes a bundle; `output/` gains the whole bundle or nothing. */
@@ -37,5 +40,6 @@ export async function createBundle(project: Project, request: CreateBundleReques
     revisions: manifest.revisions.map((revision) => revision.id),
     files: [...files.keys()],
     ...(signingKey && { signedBy: publicKeyFingerprint(signingKey) }),
+    lint: { counts: manifest.lint.counts, errorsAllowed: manifest.lint.errorsAllowed },
   };
 }

@@ -2,7 +2,9 @@ import type { Dialect } from '../dialects/dialect.js';
 import { BundleError } from '../errors.js';
 import { BUILT_IN_TEMPLATES_DIR, renderCodeTemplate, templatePath } from '../output/templates.js';
 import { projectRelativePath } from '../project-path.js';
-import type { Manifest } from './manifest.js';
+import { RULES } from '../lint/rules/index.js';
+import type { Effect, Rule } from '../lint/types.js';
+import type { Manifest, ManifestLint } from './manifest.js';
 
 export const HANDOFF_TEMPLATE = 'handoff.md.hbs';
 
@@ -33,7 +35,29 @@ export interface HandoffContext {
   versionTable: string;
   transactionPerRevision: boolean;
   signed: boolean;
+  lint: HandoffLint;
 }
+
+/** The manifest's lint findings, grouped by what the flagged statements do. */
+export interface HandoffLint {
+  counts: ManifestLint['counts'];
+  errorsAllowed: boolean;
+  /** No findings at all. */
+  clean: boolean;
+  /** In the order of {@link EFFECT_HEADINGS}; groups without findings are left out. */
+  groups: Array<{ effect: string; heading: string; findings: ManifestLint['findings'] }>;
+}
+
+/** A heading per effect, as a DBA asks it; findings of no rule (parse errors) come last. */
+const EFFECT_HEADINGS: Record<Effect | 'unchecked', string> = {
+  locks: 'What locks tables',
+  rewrites: 'What rewrites tables',
+  'destroys-data': 'What destroys data',
+  'breaks-clients': 'What breaks clients still running the old code',
+  fails: 'What may fail, or not do what it says',
+  'weakens-integrity': 'What weakens integrity',
+  unchecked: 'What no rule could check',
+};
 
 export interface HandoffInput {
   name: string;
@@ -72,7 +96,16 @@ export function handoffContext(input: HandoffInput): HandoffContext {
     versionTable: input.versionTable,
     transactionPerRevision: input.transactionPerRevision,
     signed: input.signed,
+    lint: handoffLint(manifest.lint),
   };
+}
+
+function handoffLint(lint: ManifestLint): HandoffLint {
+  const effectOf = (ruleId: string): Effect | 'unchecked' => (RULES as Record<string, Rule>)[ruleId]?.effect ?? 'unchecked';
+  const groups = Object.entries(EFFECT_HEADINGS)
+    .map(([effect, heading]) => ({ effect, heading, findings: lint.findings.filter((finding) => effectOf(finding.ruleId) === effect) }))
+    .filter((group) => group.findings.length > 0);
+  return { counts: lint.counts, errorsAllowed: lint.errorsAllowed, clean: lint.findings.length === 0, groups };
 }
 
 /** The bundle's README.md, from the project's own template if it has one, else sqlgen's. */

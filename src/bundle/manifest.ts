@@ -1,5 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
 import { DIALECT_IDS, type DialectId } from '../dialects/dialect-id.js';
+import { SEVERITIES, type Severity } from '../lint/types.js';
 import { compileSchema } from '../schema-validation.js';
 
 /** The manifest format this sqlgen writes; `verify` refuses formats it does not know. */
@@ -42,8 +43,18 @@ export interface Manifest {
   ticket?: string;
   scripts: { upgrade: FileDigest; downgrade: FileDigest };
   revisions: ManifestRevision[];
+  /** What `sqlgen lint` found in the per-revision upgrade scripts. */
+  lint: ManifestLint;
   /** Every file of the bundle but the manifest, its signature and SHA256SUMS, by path. */
   files: FileDigest[];
+}
+
+/** The lint findings of a bundle, located in its per-revision upgrade scripts. */
+export interface ManifestLint {
+  counts: Record<Severity, number>;
+  /** True when the bundle was written with --allow-lint-errors, which lets error findings through. */
+  errorsAllowed: boolean;
+  findings: Array<{ revision: string; ruleId: string; severity: Severity; message: string; file: string; line: number; column: number }>;
 }
 
 /** A bundle's folder name: safe in every file system, shell and archive. */
@@ -58,6 +69,7 @@ const fileDigest = {
   properties: { file: bundlePath, sha256 },
 } as const;
 const revisionId = { type: 'string', pattern: '^[0-9a-z]{4,40}$' } as const;
+const count = { type: 'integer', minimum: 0 } as const;
 
 /** The published JSON Schema of `manifest.json` (docs/bundle-manifest.schema.json is a copy). */
 export const manifestSchema: JSONSchemaType<Manifest> = {
@@ -65,7 +77,7 @@ export const manifestSchema: JSONSchemaType<Manifest> = {
   title: 'sqlgen bundle manifest',
   type: 'object',
   additionalProperties: false,
-  required: ['format', 'name', 'generator', 'dialect', 'from', 'to', 'scripts', 'revisions', 'files'],
+  required: ['format', 'name', 'generator', 'dialect', 'from', 'to', 'scripts', 'revisions', 'lint', 'files'],
   properties: {
     format: { type: 'string', const: MANIFEST_FORMAT },
     name: { type: 'string', pattern: BUNDLE_NAME_PATTERN },
@@ -100,6 +112,37 @@ export const manifestSchema: JSONSchemaType<Manifest> = {
           source: fileDigest,
           upgrade: fileDigest,
           downgrade: fileDigest,
+        },
+      },
+    },
+    lint: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['counts', 'errorsAllowed', 'findings'],
+      properties: {
+        counts: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['error', 'warning', 'info'],
+          properties: { error: count, warning: count, info: count },
+        },
+        errorsAllowed: { type: 'boolean' },
+        findings: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['revision', 'ruleId', 'severity', 'message', 'file', 'line', 'column'],
+            properties: {
+              revision: revisionId,
+              ruleId: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' },
+              severity: { type: 'string', enum: [...SEVERITIES] },
+              message: { type: 'string' },
+              file: bundlePath,
+              line: { type: 'integer', minimum: 1 },
+              column: { type: 'integer', minimum: 1 },
+            },
+          },
         },
       },
     },

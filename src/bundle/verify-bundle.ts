@@ -176,6 +176,7 @@ async function rebuildProblems(manifest: Manifest, files: Map<string, Buffer>, p
     name: manifest.name,
     ...(manifest.ticket !== undefined && { ticket: manifest.ticket }),
     signed: files.has(BUNDLE_FILES.signature),
+    allowLintErrors: manifest.lint.errorsAllowed,
   }).catch((error: unknown) => {
     if (error instanceof SqlgenError) throw new BundleError('BUNDLE_INVALID', `cannot re-render the bundle from the current revisions: ${error.message}`, error.hint, error.location, { cause: error });
     throw error;

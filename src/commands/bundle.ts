@@ -6,7 +6,7 @@ import type { CreatedBundle } from '../bundle/create-bundle.js';
 
 export default class Bundle extends SqlgenCommand {
   static override summary = 'Write a signed bundle of scripts for a DBA: upgrade, rollback, per-revision files, manifest, checksums, handoff summary.';
-  static override description = `The bundle goes to <outputDir>/<name>/ (default output/<from>-to-<to>-<dialect>/). It is built beside the target and renamed into place, so a failure leaves the output folder as it was; an existing bundle is replaced only with --force. The signing key comes from --sign-key, SQLGEN_SIGN_KEY or the config's signing.privateKey; without one the bundle is unsigned.`;
+  static override description = `The bundle goes to <outputDir>/<name>/ (default output/<from>-to-<to>-<dialect>/). It is built beside the target and renamed into place, so a failure leaves the output folder as it was; an existing bundle is replaced only with --force. The signing key comes from --sign-key, SQLGEN_SIGN_KEY or the config's signing.privateKey; without one the bundle is unsigned. The upgrade scripts are linted (as sqlgen lint does) and the findings recorded in manifest.json and README.md; an error finding stops the bundle unless --allow-lint-errors.`;
   static override examples = [
     '<%= config.bin %> bundle',
     '<%= config.bin %> bundle --from base --to head --ticket CHG-1234 --sign-key keys/sqlgen.key.pem --archive',
@@ -22,6 +22,7 @@ export default class Bundle extends SqlgenCommand {
     'sign-key': Flags.string({ summary: 'Ed25519 private key (PEM) to sign manifest.json with.', env: 'SQLGEN_SIGN_KEY' }),
     archive: Flags.boolean({ summary: 'Also write <name>.tar.gz beside the folder.', default: false }),
     force: Flags.boolean({ summary: 'Replace an existing bundle of the same name.', default: false }),
+    'allow-lint-errors': Flags.boolean({ summary: 'Write the bundle even with error lint findings; the manifest and summary say so.', default: false }),
   };
 
   async run(): Promise<CreatedBundle> {
@@ -39,10 +40,17 @@ export default class Bundle extends SqlgenCommand {
       signingKeyFile: flags['sign-key'] ? path.resolve(cwd, flags['sign-key']) : project.config.signing.privateKey,
       force: flags.force,
       archive: flags.archive,
+      allowLintErrors: flags['allow-lint-errors'],
     });
     this.log(path.relative(cwd, bundle.directory) || '.');
     if (bundle.archive) this.log(path.relative(cwd, bundle.archive));
     this.logToStderr(`${bundle.revisions.length} revision(s), ${bundle.files.length} files, ${bundle.signedBy ? `signed by ${bundle.signedBy}` : 'unsigned (no signing key given)'}`);
+    this.logToStderr(`lint: ${lintSummary(bundle.lint)} (see README.md in the bundle)`);
     return { ...bundle, directory: path.relative(cwd, bundle.directory), ...(bundle.archive && { archive: path.relative(cwd, bundle.archive) }) };
   }
+}
+
+function lintSummary({ counts, errorsAllowed }: CreatedBundle['lint']): string {
+  const found = `${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} note(s)`;
+  return errorsAllowed && counts.error > 0 ? `${found}; errors let through by --allow-lint-errors` : found;
 }

@@ -63,6 +63,14 @@ export interface RuleReport {
   offset?: number;
 }
 
+/**
+ * What a flagged statement does: takes locks that stop traffic, rewrites a table, destroys
+ * data, breaks clients still running the old code, fails (or does not do what it says), or
+ * removes an integrity guarantee.
+ */
+export const EFFECTS = ['locks', 'rewrites', 'destroys-data', 'breaks-clients', 'fails', 'weakens-integrity'] as const;
+export type Effect = (typeof EFFECTS)[number];
+
 /** A rule's check for one dialect: reports about the statement; it never throws and never prints. */
 export type RuleCheck = (statement: LintStatement, context: LintContext) => readonly RuleReport[];
 
@@ -91,6 +99,8 @@ export interface FindingKind {
  *   checks: { postgresql: (statement) => (isDropTable(statement) ? [{ message: 'DROP TABLE' }] : []) } };
  */
 export interface Rule extends FindingKind {
+  /** What running the statement does, as the handoff summary groups findings for a DBA. */
+  effect: Effect;
   checks: Partial<Record<DialectId, RuleCheck>>;
 }
 

@@ -1,13 +1,15 @@
 /** `sqlgen lint --list-rules`: every rule with its severity and dialects. */
 import { LINT_FINDING_KINDS } from '../engine.js';
 import type { DialectId } from '../../dialects/dialect-id.js';
-import type { FindingKind, Rule } from '../types.js';
+import type { Effect, FindingKind, Rule } from '../types.js';
 
 export interface RuleListing {
   id: string;
   severity: FindingKind['severity'];
   /** The dialects the rule checks; every dialect for engine findings such as `parse-error`. */
   dialects: DialectId[] | 'all';
+  /** What a flagged statement does (see {@link Effect}); absent for engine findings. */
+  effect?: Effect;
   description: string;
   help: string;
   /** The doc page, relative to the sqlgen package. */
@@ -19,6 +21,7 @@ export function listRules(): RuleListing[] {
     id: kind.id,
     severity: kind.severity,
     dialects: 'checks' in kind ? (Object.keys((kind as Rule).checks) as DialectId[]) : 'all',
+    ...('effect' in kind && { effect: (kind as Rule).effect }),
     description: kind.description,
     help: kind.help,
     doc: `docs/rules/${kind.id}.md`,

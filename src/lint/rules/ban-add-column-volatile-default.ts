@@ -15,6 +15,7 @@ const VOLATILE_FUNCTIONS = new Set([
 export const banAddColumnVolatileDefault: Rule = {
   id: 'ban-add-column-volatile-default',
   severity: 'error',
+  effect: 'rewrites',
   description: 'ADD COLUMN with a volatile default (random(), gen_random_uuid(), clock_timestamp(), serial) rewrites the table.',
   help: 'Add the column without a default (or with a constant or stable one), set the default in a separate ALTER, and backfill in batches.',
   checks: {

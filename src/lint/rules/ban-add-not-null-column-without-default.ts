@@ -6,6 +6,7 @@ import type { Rule } from '../types.js';
 export const banAddNotNullColumnWithoutDefault: Rule = {
   id: 'ban-add-not-null-column-without-default',
   severity: 'error',
+  effect: 'fails',
   description: 'ADD COLUMN ... NOT NULL without a DEFAULT fails on an existing table as soon as it has a row.',
   help: 'Give the column a constant DEFAULT (no rewrite since PostgreSQL 11), or add it nullable, backfill it, then make it NOT NULL.',
   checks: {

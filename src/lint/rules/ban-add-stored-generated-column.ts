@@ -5,6 +5,7 @@ import type { Rule } from '../types.js';
 export const banAddStoredGeneratedColumn: Rule = {
   id: 'ban-add-stored-generated-column',
   severity: 'error',
+  effect: 'rewrites',
   description: 'ADD COLUMN ... GENERATED ALWAYS AS (...) STORED on an existing table rewrites it under an ACCESS EXCLUSIVE lock.',
   help: 'Add a plain nullable column, fill it for new rows with a trigger and backfill old rows in batches; on PostgreSQL 18+ a VIRTUAL column rewrites nothing.',
   checks: {

@@ -8,6 +8,7 @@ import type { LintContext, Rule, RuleReport } from '../types.js';
 export const banAlterAlgorithmCopy: Rule = {
   id: 'ban-alter-algorithm-copy',
   severity: 'error',
+  effect: 'locks',
   description: 'ALGORITHM=COPY, LOCK=SHARED or LOCK=EXCLUSIVE on an existing table blocks writes to it for the whole operation.',
   help: 'Use ALGORITHM=INPLACE or INSTANT with LOCK=NONE, or an online schema change tool (gh-ost, pt-online-schema-change).',
   checks: {

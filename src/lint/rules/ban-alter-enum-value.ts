@@ -10,6 +10,7 @@ import type { LintStatement, Rule, RuleReport } from '../types.js';
 export const banAlterEnumValue: Rule = {
   id: 'ban-alter-enum-value',
   severity: 'warning',
+  effect: 'breaks-clients',
   description: 'ALTER TYPE ... RENAME VALUE breaks clients; ALTER TYPE ... ADD VALUE in a transaction block leaves the value unusable until commit.',
   help: 'Add the new value outside any transaction block (op.outsideTransaction), move clients and rows to it, and leave the old value unused instead of renaming it.',
   checks: {

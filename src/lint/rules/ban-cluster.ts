@@ -5,6 +5,7 @@ import type { Rule } from '../types.js';
 export const banCluster: Rule = {
   id: 'ban-cluster',
   severity: 'error',
+  effect: 'rewrites',
   description: 'CLUSTER rewrites the table (with none named: every clustered table) under an ACCESS EXCLUSIVE lock.',
   help: 'Reorder the table online with pg_repack, or rely on an index instead of the physical order.',
   checks: {

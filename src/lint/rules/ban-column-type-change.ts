@@ -12,6 +12,7 @@ import type { Rule } from '../types.js';
 export const banColumnTypeChange: Rule = {
   id: 'ban-column-type-change',
   severity: 'error',
+  effect: 'rewrites',
   description: 'Changing the type of a column of an existing table may rewrite or copy the table while blocking writes to it.',
   help: 'Add a new column, backfill it in batches, move clients to it, then drop the old one.',
   checks: {

@@ -5,6 +5,7 @@ import type { Rule } from '../types.js';
 export const banConcurrentIndexCreationInTransaction: Rule = {
   id: 'ban-concurrent-index-creation-in-transaction',
   severity: 'error',
+  effect: 'fails',
   description: 'CREATE INDEX CONCURRENTLY inside BEGIN ... COMMIT fails: PostgreSQL does not allow it in a transaction block.',
   help: 'Run CREATE INDEX CONCURRENTLY outside BEGIN ... COMMIT (in a revision: op.outsideTransaction).',
   checks: {

@@ -10,6 +10,7 @@ import type { Rule } from '../types.js';
 export const banDdlInTransaction: Rule = {
   id: 'ban-ddl-in-transaction',
   severity: 'error',
+  effect: 'fails',
   description: 'DDL inside START TRANSACTION ... COMMIT commits the transaction implicitly, so a failure leaves the migration half-applied.',
   help: 'Run DDL outside the transaction, one idempotent step at a time; keep transactions for data changes only.',
   checks: {

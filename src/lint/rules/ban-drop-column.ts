@@ -8,6 +8,7 @@ import type { Rule, RuleReport } from '../types.js';
 export const banDropColumn: Rule = {
   id: 'ban-drop-column',
   severity: 'warning',
+  effect: 'destroys-data',
   description: 'DROP COLUMN on an existing table breaks clients that still read or write the column.',
   help: 'Stop using the column in the application and deploy that first; drop the column in a later migration.',
   checks: {

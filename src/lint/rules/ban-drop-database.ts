@@ -8,6 +8,7 @@ import type { Rule, RuleReport } from '../types.js';
 export const banDropDatabase: Rule = {
   id: 'ban-drop-database',
   severity: 'error',
+  effect: 'destroys-data',
   description: 'DROP DATABASE deletes every table of the database and all their data.',
   help: 'Drop databases by hand, after a backup, never from a migration script.',
   checks: {

@@ -8,6 +8,7 @@ import type { LintContext, Rule, RuleReport } from '../types.js';
 export const banDropForeignKey: Rule = {
   id: 'ban-drop-foreign-key',
   severity: 'warning',
+  effect: 'weakens-integrity',
   description: 'Dropping a foreign key of an existing table lets rows that reference missing rows in.',
   help: 'Keep the foreign key; to change it, add the new constraint first and drop the old one after.',
   checks: {

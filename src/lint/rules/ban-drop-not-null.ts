@@ -5,6 +5,7 @@ import type { Rule } from '../types.js';
 export const banDropNotNull: Rule = {
   id: 'ban-drop-not-null',
   severity: 'warning',
+  effect: 'breaks-clients',
   description: 'ALTER COLUMN ... DROP NOT NULL breaks clients that assume the column always has a value.',
   help: 'First deploy every client that reads the column with NULL handled, then drop NOT NULL in a later migration.',
   checks: {

@@ -8,6 +8,7 @@ import type { Rule, RuleReport } from '../types.js';
 export const banDropSchema: Rule = {
   id: 'ban-drop-schema',
   severity: 'error',
+  effect: 'destroys-data',
   description: 'DROP SCHEMA removes a namespace clients use and, with CASCADE, every object in it.',
   help: 'Drop schemas by hand, after a backup, once nothing uses them; never with CASCADE from a migration.',
   checks: {

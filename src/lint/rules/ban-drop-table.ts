@@ -8,6 +8,7 @@ import type { Rule, RuleReport } from '../types.js';
 export const banDropTable: Rule = {
   id: 'ban-drop-table',
   severity: 'warning',
+  effect: 'destroys-data',
   description: 'DROP TABLE on an existing table breaks clients that still use it, and its data is gone for good.',
   help: 'Stop using the table in the application and deploy that first; drop it in a later migration, after a backup.',
   checks: {

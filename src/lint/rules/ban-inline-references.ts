@@ -12,6 +12,7 @@ import type { Rule, RuleReport } from '../types.js';
 export const banInlineReferences: Rule = {
   id: 'ban-inline-references',
   severity: 'error',
+  effect: 'fails',
   description: 'REFERENCES written in a column definition creates no foreign key in MySQL 8 (before 9.0) and MariaDB before 10.5.',
   help: 'Declare the key as a table constraint: CONSTRAINT name FOREIGN KEY (column) REFERENCES parent (id).',
   checks: {

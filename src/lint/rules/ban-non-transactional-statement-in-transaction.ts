@@ -12,6 +12,7 @@ import type { Rule, RuleReport } from '../types.js';
 export const banNonTransactionalStatementInTransaction: Rule = {
   id: 'ban-non-transactional-statement-in-transaction',
   severity: 'error',
+  effect: 'fails',
   description: 'A statement the server refuses, or ignores, inside BEGIN ... COMMIT makes the migration fail or do less than it says.',
   help: 'Run the statement outside BEGIN ... COMMIT (in a revision: op.outsideTransaction).',
   checks: {

@@ -8,6 +8,7 @@ import type { Rule, RuleReport } from '../types.js';
 export const banRenameColumn: Rule = {
   id: 'ban-rename-column',
   severity: 'warning',
+  effect: 'breaks-clients',
   description: 'RENAME COLUMN on an existing table breaks clients that still use the old name.',
   help: 'Add a column with the new name, write to both, move readers over, then drop the old column.',
   checks: {

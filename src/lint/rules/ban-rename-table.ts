@@ -8,6 +8,7 @@ import type { Rule, RuleReport } from '../types.js';
 export const banRenameTable: Rule = {
   id: 'ban-rename-table',
   severity: 'warning',
+  effect: 'breaks-clients',
   description: 'RENAME TO on an existing table breaks clients that still use the old name.',
   help: 'After renaming, create a view with the old name (simple views are updatable) and drop it once no client uses it.',
   checks: {

@@ -5,6 +5,7 @@ import type { Rule } from '../types.js';
 export const banSetNotNull: Rule = {
   id: 'ban-set-not-null',
   severity: 'error',
+  effect: 'locks',
   description: 'ALTER COLUMN ... SET NOT NULL on an existing table scans every row under an ACCESS EXCLUSIVE lock.',
   help: 'Add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL (PostgreSQL 12+ skips the scan) and drop the CHECK.',
   checks: {

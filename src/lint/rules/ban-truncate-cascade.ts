@@ -5,6 +5,7 @@ import type { Rule } from '../types.js';
 export const banTruncateCascade: Rule = {
   id: 'ban-truncate-cascade',
   severity: 'warning',
+  effect: 'destroys-data',
   description: 'TRUNCATE ... CASCADE also empties every table that references the named tables, transitively.',
   help: 'Name every table to empty in the TRUNCATE and leave out CASCADE, so a forgotten reference fails instead.',
   checks: {

@@ -5,6 +5,7 @@ import type { Rule } from '../types.js';
 export const banVacuumFull: Rule = {
   id: 'ban-vacuum-full',
   severity: 'error',
+  effect: 'rewrites',
   description: 'VACUUM FULL rewrites each table it names (with none: every table) under an ACCESS EXCLUSIVE lock.',
   help: 'Leave space reclaiming to plain VACUUM and autovacuum, or shrink the table online with pg_repack or pg_squeeze.',
   checks: {

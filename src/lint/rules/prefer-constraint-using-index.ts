@@ -11,6 +11,7 @@ const KINDS: Partial<Record<NonNullable<Constraint['contype']>, string>> = { CON
 export const preferConstraintUsingIndex: Rule = {
   id: 'prefer-constraint-using-index',
   severity: 'error',
+  effect: 'locks',
   description: 'ADD UNIQUE or PRIMARY KEY on an existing table without USING INDEX builds the index while blocking reads and writes.',
   help: 'Build the index with CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... UNIQUE (or PRIMARY KEY) USING INDEX.',
   checks: {

@@ -5,6 +5,7 @@ import type { Rule } from '../types.js';
 export const requireConcurrentIndexCreation: Rule = {
   id: 'require-concurrent-index-creation',
   severity: 'error',
+  effect: 'locks',
   description: 'CREATE INDEX on an existing table without CONCURRENTLY blocks writes while the index builds.',
   help: 'Use CREATE INDEX CONCURRENTLY, outside any transaction block.',
   checks: {

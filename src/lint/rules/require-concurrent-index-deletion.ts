@@ -5,6 +5,7 @@ import type { Rule } from '../types.js';
 export const requireConcurrentIndexDeletion: Rule = {
   id: 'require-concurrent-index-deletion',
   severity: 'warning',
+  effect: 'locks',
   description: 'DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the table of the index.',
   help: 'Use DROP INDEX CONCURRENTLY, one index per statement, outside any transaction block.',
   checks: {

@@ -9,6 +9,7 @@ import type { LintContext, LintStatement, Rule, RuleReport } from '../types.js';
 export const requireConcurrentReindex: Rule = {
   id: 'require-concurrent-reindex',
   severity: 'warning',
+  effect: 'locks',
   description: 'REINDEX without CONCURRENTLY blocks writes to the table, and reads that use the index, until it is rebuilt.',
   help: 'Use REINDEX ... CONCURRENTLY (PostgreSQL 12+), outside any transaction block.',
   checks: {

@@ -8,6 +8,7 @@ import type { Rule } from '../types.js';
 export const requireLockTimeout: Rule = {
   id: 'require-lock-timeout',
   severity: 'warning',
+  effect: 'locks',
   description: 'DDL that locks an existing table runs with no lock_timeout set earlier in the script.',
   help: "Run SET lock_timeout = '5s' (or SET LOCAL inside the transaction) before it, and retry the migration if it times out.",
   checks: {

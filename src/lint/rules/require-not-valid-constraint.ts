@@ -8,6 +8,7 @@ const KINDS: Partial<Record<NonNullable<Constraint['contype']>, string>> = { CON
 export const requireNotValidConstraint: Rule = {
   id: 'require-not-valid-constraint',
   severity: 'error',
+  effect: 'locks',
   description: 'ADD CONSTRAINT ... CHECK or FOREIGN KEY without NOT VALID checks every row while blocking writes.',
   help: 'Add the constraint NOT VALID, then run ALTER TABLE ... VALIDATE CONSTRAINT in a separate transaction.',
   checks: {

@@ -8,6 +8,7 @@ import type { Rule } from '../types.js';
 export const requireStatementTimeout: Rule = {
   id: 'require-statement-timeout',
   severity: 'info',
+  effect: 'locks',
   description: 'DDL that locks an existing table runs with no statement_timeout set earlier in the script.',
   help: "Run SET statement_timeout = '1min' (or SET LOCAL inside the transaction), sized to what the migration may take, before it.",
   checks: {

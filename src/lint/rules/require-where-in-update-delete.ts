@@ -8,6 +8,7 @@ import type { Rule, RuleReport } from '../types.js';
 export const requireWhereInUpdateDelete: Rule = {
   id: 'require-where-in-update-delete',
   severity: 'warning',
+  effect: 'destroys-data',
   description: 'UPDATE or DELETE without WHERE on an existing table changes every row.',
   help: 'Add a WHERE clause (WHERE true if every row is meant); update large tables in batches by key range.',
   checks: {

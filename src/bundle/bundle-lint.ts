@@ -1,0 +1,57 @@
+/**
+ * The lint section of a bundle: every finding in its per-revision upgrade scripts, located in
+ * those files (what the DBA runs), and the refusal to bundle error findings unless allowed.
+ */
+import type { LaidOutScript } from '../compile/render-script.js';
+import type { DialectId } from '../dialects/dialect-id.js';
+import { BundleError } from '../errors.js';
+import { lintScript } from '../lint/engine.js';
+import { revisionRules } from '../lint/lint-revisions.js';
+import type { Finding, Severity, SeverityOverride } from '../lint/types.js';
+import type { Revision } from '../revisions/types.js';
+import type { ManifestLint } from './manifest.js';
+
+/** A revision's upgrade script and its path in the bundle. */
+export interface BundledScript {
+  revision: Revision;
+  file: string;
+  script: LaidOutScript;
+}
+
+export interface BundleLintOptions {
+  dialect: DialectId;
+  rules: Readonly<Record<string, SeverityOverride>>;
+  /** --allow-lint-errors: bundle despite error findings, and say so in the manifest. */
+  allowErrors: boolean;
+}
+
+/**
+ * Lints the scripts; with an error finding and no `allowErrors`, refuses with every error listed.
+ *
+ * @throws BundleError `LINT_ERRORS` (exit 1) naming each error finding.
+ */
+export async function lintBundledScripts(scripts: readonly BundledScript[], options: BundleLintOptions): Promise<ManifestLint> {
+  const findings: ManifestLint['findings'] = [];
+  for (const { revision, file, script } of scripts) {
+    const found = await lintScript(script.text, { file, dialect: options.dialect, rules: revisionRules(revision, options.rules) });
+    findings.push(...found.map((finding) => manifestFinding(finding, revision)));
+  }
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity] += 1;
+  if (counts.error > 0 && !options.allowErrors) throw lintErrors(findings.filter((finding) => finding.severity === 'error'));
+  return { counts, errorsAllowed: options.allowErrors, findings };
+}
+
+function manifestFinding(finding: Finding, revision: Revision): ManifestLint['findings'][number] {
+  const { file, line, column } = finding.location;
+  return { revision: revision.id, ruleId: finding.ruleId, severity: finding.severity, message: finding.message, file, line, column };
+}
+
+function lintErrors(errors: ManifestLint['findings']): BundleError {
+  const listed = errors.map((error) => `  ${error.file}:${error.line}:${error.column}: ${error.ruleId} ${error.message}`).join('\n');
+  return new BundleError(
+    'LINT_ERRORS',
+    `the bundle's scripts have ${errors.length} lint error(s):\n${listed}`,
+    'fix the revisions (see `sqlgen lint`), disable the rule for a reviewed revision with lintDisable, or bundle anyway with --allow-lint-errors (recorded in the manifest)',
+  );
+}

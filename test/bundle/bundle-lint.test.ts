@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { Manifest } from '../../src/bundle/manifest.js';
+import { copyExampleProject } from '../helpers/example-project.js';
+import { copyFixture, REPO_ROOT, runCli, snapshotTree } from '../helpers/run-cli.js';
+
+const LINT_FIXTURE = path.join(REPO_ROOT, 'test/fixtures/lint');
+const manifestOf = (folder: string) => JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as Manifest;
+const readmeOf = (folder: string) => readFileSync(path.join(folder, 'README.md'), 'utf8');
+
+describe.concurrent('bundles are linted', () => {
+  test('an error finding stops the bundle, named in the bundled file, and output/ stays as it was', async () => {
+    const root = copyFixture(LINT_FIXTURE);
+    const before = snapshotTree(root);
+    const result = await runCli(['bundle', '--name', 'b'], root);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("the bundle's scripts have 1 lint error(s):\n  revisions/0003_bbbb0003_email_required.up.sql:21:3: ban-set-not-null ");
+    expect(result.stderr).toContain('--allow-lint-errors');
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  test('--allow-lint-errors writes it, and the manifest and the summary say so; verify --rebuild agrees', async () => {
+    const root = copyFixture(LINT_FIXTURE);
+    const result = await runCli(['bundle', '--name', 'b', '--allow-lint-errors'], root);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toContain('lint: 1 error(s), 1 warning(s), 0 note(s); errors let through by --allow-lint-errors');
+    const folder = path.join(root, 'output/b');
+    const { lint } = manifestOf(folder);
+    expect(lint.counts).toEqual({ error: 1, warning: 1, info: 0 });
+    expect(lint.errorsAllowed).toBe(true);
+    expect(lint.findings.map(({ revision, ruleId, file, line }) => `${revision} ${ruleId} ${file}:${line}`)).toEqual([
+      'bbbb0002 ban-drop-column revisions/0002_bbbb0002_drop_legacy.up.sql:10',
+      'bbbb0003 ban-set-not-null revisions/0003_bbbb0003_email_required.up.sql:21',
+    ]);
+    const readme = readmeOf(folder);
+    expect(readme).toContain('**Bundled with `--allow-lint-errors`:**');
+    expect(readme).toContain('### What locks tables\n\n| where | severity | rule | finding |\n| --- | --- | --- | --- |\n| `revisions/0003_bbbb0003_email_required.up.sql:21` | error | `ban-set-not-null` |');
+    expect(readme).toContain('### What destroys data');
+    // The line in the manifest is the line of the bundled file.
+    expect(readFileSync(path.join(folder, 'revisions/0003_bbbb0003_email_required.up.sql'), 'utf8').split('\n')[20]).toBe('  ALTER TABLE accounts ALTER COLUMN email SET NOT NULL;');
+    const verified = await runCli(['verify', 'output/b', '--rebuild'], root);
+    expect(verified.exitCode, verified.stdout + verified.stderr).toBe(0);
+  });
+
+  test('the example bundle records its warnings without letting errors through', async () => {
+    const root = copyExampleProject();
+    expect((await runCli(['bundle', '--name', 'e'], root)).exitCode).toBe(0);
+    const folder = path.join(root, 'output/e');
+    expect(manifestOf(folder).lint).toMatchObject({ counts: { error: 0, warning: 1, info: 1 }, errorsAllowed: false });
+    expect(readmeOf(folder)).toContain('`require-lock-timeout`');
+    expect(readmeOf(folder)).not.toContain('--allow-lint-errors');
+  });
+});
