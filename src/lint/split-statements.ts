@@ -62,7 +62,7 @@ export function splitStatements(text: string, options: { file: string; dialect: 
     start = undefined;
   };
   for (const piece of placedPieces(text, options.dialect)) {
-    if (piece.kind === 'terminator') close(piece.offset);
+    if (piece.kind === 'terminator' && !(start !== undefined && insideBody(text.slice(start, piece.offset), piece.text, options.dialect))) close(piece.offset);
     else if (piece.kind === 'comment') comments.push({ text: piece.text, offset: piece.offset });
     else start ??= firstTokenOffset(piece);
   }
@@ -118,6 +118,21 @@ function* splitAtSeparatorLines(text: string, code: string, offset: number, sepa
     from = match.index + match[0].length;
   }
   yield { kind: 'code', text: code.slice(from), offset: offset + from };
+}
+
+/**
+ * Statements whose body holds `;`. A SQLite trigger runs to its `END`; a T-SQL procedure,
+ * function or trigger is alone in its batch, so it runs to the batch separator (`GO`).
+ */
+const BODIES: Partial<Record<DialectId, { starts: RegExp; closed: (sql: string, terminator: string) => boolean }>> = {
+  sqlite: { starts: /^create\s+(?:temp(?:orary)?\s+)?trigger\b/i, closed: (sql) => /\bend\s*$/i.test(sql) },
+  mssql: { starts: /^create\s+(?:or\s+alter\s+)?(?:proc(?:edure)?|function|trigger)\b/i, closed: (_, terminator) => terminator !== ';' },
+};
+
+/** Whether a terminator falls inside the body of the statement so far, and so does not end it. */
+function insideBody(sql: string, terminator: string, dialect: DialectId): boolean {
+  const body = BODIES[dialect];
+  return body !== undefined && body.starts.test(sql) && !body.closed(sql, terminator);
 }
 
 /** How each dialect spells the start and end of a transaction; a savepoint rollback ends none. */

@@ -84,6 +84,24 @@ describe('splitStatements', () => {
     ]);
   });
 
+  test('SQLite: a trigger body runs to its END, so the statements after it stay in the transaction', () => {
+    const statements = split('BEGIN;\nCREATE TRIGGER t AFTER INSERT ON a BEGIN\n  UPDATE b SET n = n + 1;\n  DELETE FROM c;\nEND;\nVACUUM;\nCOMMIT;', 'sqlite');
+    expect(statements.map((s) => [s.sql, s.at, s.inTransaction, s.control])).toEqual([
+      ['BEGIN', '1:1', false, 'begin'],
+      ['CREATE TRIGGER t AFTER INSERT ON a BEGIN\n  UPDATE b SET n = n + 1;\n  DELETE FROM c;\nEND', '2:1', true, undefined],
+      ['VACUUM', '6:1', true, undefined],
+      ['COMMIT', '7:1', true, 'end'],
+    ]);
+  });
+
+  test('SQL Server: a procedure body runs to the end of its batch', () => {
+    const statements = split('CREATE OR ALTER PROCEDURE p AS\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND\nGO\nselect 3;', 'mssql');
+    expect(statements.map((s) => [s.sql, s.at])).toEqual([
+      ['CREATE OR ALTER PROCEDURE p AS\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND', '1:1'],
+      ['select 3', '7:1'],
+    ]);
+  });
+
   test('MySQL: # starts a comment, and a string after it keeps its position', () => {
     expect(split("# c;\nselect 'x;y';\n  select 2", 'mysql').map((s) => [s.sql, s.at])).toEqual([
       ["select 'x;y'", '2:1'],
