@@ -6,6 +6,7 @@ import { BundleError, ResolutionError } from '../errors.js';
 import { PACKAGE_INFO } from '../package-info.js';
 import type { Project } from '../project.js';
 import type { Revision } from '../revisions/types.js';
+import { configuredRules } from '../lint/configured-rules.js';
 import { lintBundledScripts } from './bundle-lint.js';
 import { compareBytewise } from './bundle-path.js';
 import { sha256Hex } from './checksums.js';
@@ -60,7 +61,7 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
   const revisionFiles = perRevisionFiles(upgrade, downgrade, settings);
   const lint = await lintBundledScripts(
     revisionFiles.map(({ up, upScript }, index) => ({ revision: upgrade.revisions[index]!, file: up[0], script: upScript })),
-    { dialect: settings.dialect.id, rules: config.lint.rules, allowErrors: request.allowLintErrors },
+    { dialect: settings.dialect.id, rules: configuredRules(config), allowErrors: request.allowLintErrors },
   );
 
   const files = new Map<string, string>([

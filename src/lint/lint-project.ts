@@ -4,6 +4,7 @@
 import { renderSettings } from '../compile/project-scripts.js';
 import { renderRevisionScripts, renderUpgrade } from '../compile/render-range.js';
 import type { Project } from '../project.js';
+import { configuredRules } from './configured-rules.js';
 import { lintRevisionScripts } from './lint-revisions.js';
 import type { Finding } from './types.js';
 
@@ -22,6 +23,6 @@ export async function lintRevisionRange(project: Project, range: RevisionRange):
   const settings = { ...renderSettings(project, { format: false }), traceSources: true };
   const rendered = await renderUpgrade(settings, range.from, range.to);
   const scripts = renderRevisionScripts(rendered, settings).map((script, index) => ({ revision: rendered.revisions[index]!, script }));
-  const findings = await lintRevisionScripts(scripts, { dialect: settings.dialect.id, rules: project.config.lint.rules });
+  const findings = await lintRevisionScripts(scripts, { dialect: settings.dialect.id, rules: configuredRules(project.config) });
   return { findings, revisions: rendered.revisions.length };
 }

@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { ProjectConfig } from '../config/load-config.js';
 import { LintInputError } from '../errors.js';
+import { configuredRules } from './configured-rules.js';
 import type { Project } from '../project.js';
 import { lintRevisionRange, type RevisionRange } from './lint-project.js';
 import { bundleSources, lintSqlSources, readSqlSource, type SqlSource } from './lint-sources.js';
@@ -49,7 +50,7 @@ export async function runLint(request: LintRequest, environment: LintEnvironment
 
 async function lintPaths(paths: readonly string[], config: ProjectConfig, environment: LintEnvironment): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const rules = config.lint.rules;
+  const rules = configuredRules(config);
   for (const input of paths) {
     if (isFolder(input, environment.cwd)) {
       const bundle = bundleSources(input, environment.cwd);

@@ -1,0 +1,18 @@
+import path from 'node:path';
+import type { ProjectConfig } from '../config/load-config.js';
+import { ConfigError } from '../errors.js';
+import { LINT_IDS } from './engine.js';
+import type { SeverityOverride } from './types.js';
+
+/**
+ * The config's `lint.rules`, checked against the rules this sqlgen has: a misspelt id would
+ * otherwise switch nothing off, silently.
+ *
+ * @throws ConfigError naming the config file and the unknown ids.
+ */
+export function configuredRules(config: Pick<ProjectConfig, 'lint' | 'configFile' | 'projectRoot'>): Record<string, SeverityOverride> {
+  const unknown = Object.keys(config.lint.rules).filter((id) => !LINT_IDS.includes(id));
+  if (unknown.length === 0) return config.lint.rules;
+  const file = config.configFile ? path.relative(config.projectRoot, config.configFile) || config.configFile : 'sqlgen.config.json';
+  throw new ConfigError(`${file}: lint.rules names unknown rule(s): ${unknown.join(', ')}`, 'run `sqlgen lint --list-rules` for the rule ids', { file });
+}
