@@ -1,4 +1,4 @@
-// `npm run bench`: start-up, revision loading, graph and script rendering figures for sqlgen.
+// `npm run bench`: start-up, revision loading, graph, script rendering and lint figures for sqlgen.
 // Run after `npm run build`.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateProject } from './generate-project.js';
+import { generateMigration } from './generate-sql.js';
 import { loadRevisions } from '../dist/revisions/load-revisions.js';
 import { RevisionGraph } from '../dist/revisions/graph.js';
 
@@ -76,4 +77,18 @@ for (const count of [1000, 5000]) {
   report(`sqlgen bundle --to heads, ${count} revisions`, measure([bin, 'bundle', '--to', 'heads', '--force', '--out', path.join(root, 'bundles')], root, warm));
   rmSync(root, { recursive: true, force: true });
 }
+
+// Lint: a 10 MB migration per parsed dialect, and a 10,000-revision range rendered in memory.
+const lintDir = mkdtempSync(path.join(tmpdir(), 'sqlgen-bench-lint-'));
+for (const dialect of ['postgresql', 'mysql']) {
+  const file = path.join(lintDir, `${dialect}.sql`);
+  const { bytes } = generateMigration(file, dialect, 10 * 1024 * 1024);
+  report(`sqlgen lint, ${(bytes / 1024 / 1024).toFixed(1)} MB of ${dialect}`, measure([bin, 'lint', '--dialect', dialect, file, '--format', 'json', '--fail-on', 'none'], lintDir));
+}
+const lintProject = path.join(lintDir, 'project');
+generateProject(lintProject, 10000);
+measure([bin, 'history'], lintProject, warm);
+report('sqlgen lint, 10000 revisions, warm', measure([bin, 'lint', '--format', 'json', '--fail-on', 'none'], lintProject, warm));
+report('sqlgen check, 10000 revisions, warm', measure([bin, 'check', '--format', 'json', '--fail-on', 'none'], lintProject, warm));
+rmSync(lintDir, { recursive: true, force: true });
 for (const folder of [empty, cacheDir]) rmSync(folder, { recursive: true, force: true });

@@ -60,10 +60,33 @@ function sectionStart(step: Extract<Revision['upgrade'], { kind: 'sql' }>): Stat
   return { line: step.line, column: 1 + (/^[^\S\n]*/.exec(step.sql)?.[0].length ?? 0), verbatim: true };
 }
 
-/** The revision file's line and column in the stack of the op call being recorded. */
+/** Frames to look through for the revision's own: the op call is a few frames up, helpers add some. */
+const CALL_SITE_DEPTH = 20;
+
+/**
+ * The revision file's line and column in the stack of the op call being recorded. V8's
+ * structured call sites skip formatting and parsing a stack string: lint traces every op call.
+ */
 function callSite(revision: Revision): StatementSource | undefined {
-  const point = stackLocation(new Error('op call'), revision.file);
-  return point && { ...point, verbatim: false };
+  const { prepareStackTrace, stackTraceLimit } = Error;
+  Error.stackTraceLimit = CALL_SITE_DEPTH;
+  Error.prepareStackTrace = (_, sites) => sites;
+  try {
+    const sites = new Error('op call').stack as unknown as NodeJS.CallSite[];
+    const site = sites.find((frame) => isFile(frame.getFileName(), revision.file));
+    const line = site?.getLineNumber();
+    return line ? { line, column: site?.getColumnNumber() ?? 1, verbatim: false } : undefined;
+  } finally {
+    Error.prepareStackTrace = prepareStackTrace;
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+/** Whether a frame's absolute file name is the project-relative `file`. */
+function isFile(frameFile: string | undefined | null, file: string): boolean {
+  if (!frameFile?.endsWith(file)) return false;
+  const before = frameFile.charAt(frameFile.length - file.length - 1);
+  return before === '/' || before === '\\' || before === '';
 }
 
 /** The error, re-issued with the revision file and the line of the call that failed. */
