@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -38,6 +38,11 @@ describe('the lint rule registry', () => {
   test('every doc page belongs to a rule or to an engine finding', () => {
     const documented = new Set<string>([...Object.keys(RULES), PARSE_ERROR.id]);
     expect(names('docs/rules', '.md').filter((name) => !documented.has(name))).toEqual([]);
+  });
+
+  test("the README's rule table lists every rule, linked to its page", () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const [id, rule] of entries) expect(readme).toContain(`| [${id}](docs/rules/${id}.md) | ${rule.severity} |`);
   });
 
   test('every rule test file belongs to a rule', () => {
