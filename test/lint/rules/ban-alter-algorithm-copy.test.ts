@@ -1,9 +1,12 @@
 import { describeRule } from './rule-cases.js';
 
-describeRule(
-  'ban-alter-algorithm-copy',
-  {
-    bad: ['ALTER TABLE orders ADD COLUMN note text, ALGORITHM=COPY;', 'ALTER TABLE orders ADD INDEX ix_ref (ref), LOCK=SHARED;', 'CREATE INDEX ix_ref ON orders (ref) ALGORITHM = COPY LOCK = EXCLUSIVE;'],
+describeRule('ban-alter-algorithm-copy', {
+  mysql: {
+    bad: [
+      'ALTER TABLE orders ADD COLUMN note text, ALGORITHM=COPY;',
+      'ALTER TABLE orders ADD INDEX ix_ref (ref), LOCK=SHARED;',
+      'CREATE INDEX ix_ref ON orders (ref) ALGORITHM = COPY LOCK = EXCLUSIVE;',
+    ],
     good: [
       'ALTER TABLE orders ADD COLUMN note text, ALGORITHM=INSTANT;',
       'ALTER TABLE orders ADD INDEX ix_ref (ref), ALGORITHM=INPLACE, LOCK=NONE;',
@@ -11,5 +14,4 @@ describeRule(
       'CREATE TABLE scratch (a int);\nALTER TABLE scratch ADD COLUMN b int, ALGORITHM=COPY;',
     ],
   },
-  'mysql',
-);
+});

@@ -1,8 +1,7 @@
 import { describeRule } from './rule-cases.js';
 
-describeRule(
-  'ban-ddl-in-transaction',
-  {
+describeRule('ban-ddl-in-transaction', {
+  mysql: {
     bad: [
       'START TRANSACTION;\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;',
       'BEGIN;\nCREATE UNIQUE INDEX orders_ref ON orders (ref);\nCOMMIT;',
@@ -15,5 +14,4 @@ describeRule(
       'START TRANSACTION;\nUPDATE orders SET status = 1 WHERE id = 2;\nCOMMIT;',
     ],
   },
-  'mysql',
-);
+});

@@ -1,13 +1,11 @@
 import { describeRule } from './rule-cases.js';
 
 describeRule('ban-drop-table', {
-  bad: ['DROP TABLE orders;', 'DROP TABLE IF EXISTS archive.orders_2019, scratch CASCADE;'],
-  good: ['DROP INDEX orders_note;', 'CREATE TABLE scratch (a int);\nDROP TABLE scratch;'],
-});
-
-describeRule(
-  'ban-drop-table',
-  {
+  postgresql: {
+    bad: ['DROP TABLE orders;', 'DROP TABLE IF EXISTS archive.orders_2019, scratch CASCADE;'],
+    good: ['DROP INDEX orders_note;', 'CREATE TABLE scratch (a int);\nDROP TABLE scratch;'],
+  },
+  mysql: {
     bad: [
       'DROP TABLE orders;',
       'DROP TABLE IF EXISTS `shop`.`orders`, customers;',
@@ -16,12 +14,7 @@ describeRule(
     ],
     good: ['DROP TEMPORARY TABLE work;', 'DROP INDEX orders_note ON orders;', 'CREATE TABLE Scratch (a int);\nDROP TABLE scratch;'],
   },
-  'mysql',
-);
-
-describeRule(
-  'ban-drop-table',
-  {
+  sqlite: {
     bad: [
       'DROP TABLE "orders";',
       'CREATE TABLE orders_backup (id, note);\nINSERT INTO orders_backup SELECT id, note FROM archive;\nDROP TABLE orders;',
@@ -34,7 +27,8 @@ describeRule(
       'BEGIN;\nCREATE TABLE new_orders (id integer PRIMARY KEY, note text NOT NULL);\nINSERT INTO new_orders (id, note) SELECT id, note FROM orders;\nDROP TABLE orders;\nALTER TABLE new_orders RENAME TO orders;\nCOMMIT;',
     ],
   },
-  'sqlite',
-);
-
-describeRule('ban-drop-table', { bad: ['DROP TABLE [dbo].[orders]\nGO'], good: ['DROP TABLE #work;', 'CREATE TABLE dbo.scratch (a int);\nDROP TABLE dbo.scratch;'] }, 'mssql');
+  mssql: {
+    bad: ['DROP TABLE [dbo].[orders]\nGO'],
+    good: ['DROP TABLE #work;', 'CREATE TABLE dbo.scratch (a int);\nDROP TABLE dbo.scratch;'],
+  },
+});

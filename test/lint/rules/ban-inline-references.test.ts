@@ -1,8 +1,7 @@
 import { describeRule } from './rule-cases.js';
 
-describeRule(
-  'ban-inline-references',
-  {
+describeRule('ban-inline-references', {
+  mysql: {
     bad: [
       'CREATE TABLE orders (id int PRIMARY KEY, customer_id int NOT NULL REFERENCES customers (id));',
       'ALTER TABLE orders ADD COLUMN customer_id int REFERENCES customers (id);',
@@ -15,5 +14,4 @@ describeRule(
       'CREATE TABLE orders_copy LIKE orders;',
     ],
   },
-  'mysql',
-);
+});

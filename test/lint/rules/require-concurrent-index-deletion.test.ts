@@ -1,17 +1,19 @@
 import { describeRule } from './rule-cases.js';
 
 describeRule('require-concurrent-index-deletion', {
-  bad: [
-    'DROP INDEX orders_created_at;',
-    'DROP INDEX IF EXISTS sales.orders_created_at;',
-    'DROP INDEX orders_created_at, orders_note CASCADE;',
-    'BEGIN;\nDROP INDEX orders_created_at;\nCOMMIT;',
-    'CREATE INDEX orders_note ON orders (note);\nDROP INDEX orders_note, orders_created_at;',
-  ],
-  good: [
-    'DROP INDEX CONCURRENTLY orders_created_at;',
-    'DROP INDEX CONCURRENTLY IF EXISTS sales.orders_created_at;',
-    'CREATE INDEX CONCURRENTLY orders_note ON orders (note);\nDROP INDEX orders_note;',
-    'DROP TABLE orders;',
-  ],
+  postgresql: {
+    bad: [
+      'DROP INDEX orders_created_at;',
+      'DROP INDEX IF EXISTS sales.orders_created_at;',
+      'DROP INDEX orders_created_at, orders_note CASCADE;',
+      'BEGIN;\nDROP INDEX orders_created_at;\nCOMMIT;',
+      'CREATE INDEX orders_note ON orders (note);\nDROP INDEX orders_note, orders_created_at;',
+    ],
+    good: [
+      'DROP INDEX CONCURRENTLY orders_created_at;',
+      'DROP INDEX CONCURRENTLY IF EXISTS sales.orders_created_at;',
+      'CREATE INDEX CONCURRENTLY orders_note ON orders (note);\nDROP INDEX orders_note;',
+      'DROP TABLE orders;',
+    ],
+  },
 });

@@ -1,20 +1,22 @@
 import { describeRule } from './rule-cases.js';
 
 describeRule('require-concurrent-reindex', {
-  bad: [
-    'REINDEX INDEX orders_created_at;',
-    'REINDEX TABLE sales.orders;',
-    'REINDEX (VERBOSE) TABLE orders;',
-    'REINDEX (CONCURRENTLY false) INDEX orders_created_at;',
-    'REINDEX SCHEMA sales;',
-    'REINDEX DATABASE;',
-  ],
-  good: [
-    'REINDEX INDEX CONCURRENTLY orders_created_at;',
-    'REINDEX TABLE CONCURRENTLY sales.orders;',
-    'REINDEX (CONCURRENTLY, VERBOSE) SCHEMA sales;',
-    'REINDEX SYSTEM;',
-    'CREATE TABLE scratch (a int);\nREINDEX TABLE scratch;',
-    'CREATE INDEX CONCURRENTLY orders_note ON orders (note);\nREINDEX INDEX orders_note;',
-  ],
+  postgresql: {
+    bad: [
+      'REINDEX INDEX orders_created_at;',
+      'REINDEX TABLE sales.orders;',
+      'REINDEX (VERBOSE) TABLE orders;',
+      'REINDEX (CONCURRENTLY false) INDEX orders_created_at;',
+      'REINDEX SCHEMA sales;',
+      'REINDEX DATABASE;',
+    ],
+    good: [
+      'REINDEX INDEX CONCURRENTLY orders_created_at;',
+      'REINDEX TABLE CONCURRENTLY sales.orders;',
+      'REINDEX (CONCURRENTLY, VERBOSE) SCHEMA sales;',
+      'REINDEX SYSTEM;',
+      'CREATE TABLE scratch (a int);\nREINDEX TABLE scratch;',
+      'CREATE INDEX CONCURRENTLY orders_note ON orders (note);\nREINDEX INDEX orders_note;',
+    ],
+  },
 });

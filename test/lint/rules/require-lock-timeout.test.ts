@@ -1,16 +1,18 @@
 import { describeRule } from './rule-cases.js';
 
 describeRule('require-lock-timeout', {
-  bad: [
-    'ALTER TABLE orders ADD COLUMN note text;',
-    'SET lock_timeout = 0;\nALTER TABLE orders ADD COLUMN note text;',
-    "BEGIN;\nSET LOCAL lock_timeout = '2s';\nCOMMIT;\nALTER TABLE orders ADD COLUMN note text;",
-    "SET lock_timeout = '2s';\nRESET lock_timeout;\nDROP TABLE orders;",
-  ],
-  good: [
-    "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;",
-    "BEGIN;\nSET LOCAL lock_timeout TO 2000;\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;",
-    'CREATE TABLE scratch (a int);\nALTER TABLE scratch ADD COLUMN b int;',
-    'CREATE INDEX CONCURRENTLY orders_note ON orders (note);',
-  ],
+  postgresql: {
+    bad: [
+      'ALTER TABLE orders ADD COLUMN note text;',
+      'SET lock_timeout = 0;\nALTER TABLE orders ADD COLUMN note text;',
+      "BEGIN;\nSET LOCAL lock_timeout = '2s';\nCOMMIT;\nALTER TABLE orders ADD COLUMN note text;",
+      "SET lock_timeout = '2s';\nRESET lock_timeout;\nDROP TABLE orders;",
+    ],
+    good: [
+      "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;",
+      "BEGIN;\nSET LOCAL lock_timeout TO 2000;\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;",
+      'CREATE TABLE scratch (a int);\nALTER TABLE scratch ADD COLUMN b int;',
+      'CREATE INDEX CONCURRENTLY orders_note ON orders (note);',
+    ],
+  },
 });

@@ -1,18 +1,20 @@
 import { describeRule } from './rule-cases.js';
 
 describeRule('require-statement-timeout', {
-  bad: [
-    'ALTER TABLE orders ADD COLUMN note text;',
-    'SET statement_timeout = 0;\nCREATE INDEX orders_note ON orders (note);',
-    "BEGIN;\nSET LOCAL statement_timeout = '1min';\nCOMMIT;\nALTER TABLE orders ADD COLUMN note text;",
-    "SET statement_timeout = '1min';\nRESET ALL;\nTRUNCATE sales.orders;",
-    "SET LOCAL statement_timeout = '1min';\nALTER TABLE orders RENAME TO sales;",
-    "SET lock_timeout = '5s';\nDROP TABLE orders;",
-  ],
-  good: [
-    "SET statement_timeout = '1min';\nALTER TABLE orders ADD COLUMN note text;",
-    "BEGIN;\nSET LOCAL statement_timeout TO 60000;\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;",
-    'CREATE TABLE scratch (a int);\nALTER TABLE scratch ADD COLUMN b int;',
-    'CREATE INDEX CONCURRENTLY orders_note ON orders (note);',
-  ],
+  postgresql: {
+    bad: [
+      'ALTER TABLE orders ADD COLUMN note text;',
+      'SET statement_timeout = 0;\nCREATE INDEX orders_note ON orders (note);',
+      "BEGIN;\nSET LOCAL statement_timeout = '1min';\nCOMMIT;\nALTER TABLE orders ADD COLUMN note text;",
+      "SET statement_timeout = '1min';\nRESET ALL;\nTRUNCATE sales.orders;",
+      "SET LOCAL statement_timeout = '1min';\nALTER TABLE orders RENAME TO sales;",
+      "SET lock_timeout = '5s';\nDROP TABLE orders;",
+    ],
+    good: [
+      "SET statement_timeout = '1min';\nALTER TABLE orders ADD COLUMN note text;",
+      "BEGIN;\nSET LOCAL statement_timeout TO 60000;\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;",
+      'CREATE TABLE scratch (a int);\nALTER TABLE scratch ADD COLUMN b int;',
+      'CREATE INDEX CONCURRENTLY orders_note ON orders (note);',
+    ],
+  },
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { DialectId } from '../../../src/dialects/dialect-id.js';
+import { DIALECT_IDS, type DialectId } from '../../../src/dialects/dialect-id.js';
 import { lintScript } from '../../../src/lint/engine.js';
-import type { RuleId } from '../../../src/lint/rules/index.js';
+import { RULES, type RuleId } from '../../../src/lint/rules/index.js';
 
 /** Scripts the rule must report (`bad`) and must not (`good`), run through lintScript. */
 export interface RuleCases {
@@ -9,21 +9,45 @@ export interface RuleCases {
   good: readonly string[];
 }
 
+/** A rule's cases by dialect: one entry for each dialect the rule has a check for. */
+export type RuleCorpus = Partial<Record<DialectId, RuleCases>>;
+
 /** The ids of the findings for a script in `dialect`. */
 export async function ruleIdsFor(sql: string, dialect: DialectId = 'postgresql'): Promise<string[]> {
   return (await lintScript(sql, { file: 'migration.sql', dialect })).map((finding) => finding.ruleId);
 }
 
-/** One table-driven suite per rule and dialect: each bad script is reported by the rule, no good one is. */
-export function describeRule(ruleId: RuleId, cases: RuleCases, dialect: DialectId = 'postgresql'): void {
-  describe(`${ruleId} (${dialect})`, () => {
-    test.each(cases.bad)('reports %s', async (sql) => {
-      expect(await ruleIdsFor(sql, dialect)).toContain(ruleId);
-    });
-    test.each(cases.good)('passes %s', async (sql) => {
-      const ids = await ruleIdsFor(sql, dialect);
-      expect(ids).not.toContain(ruleId);
-      expect(ids).not.toContain('parse-error');
-    });
+/** Asserts that `sql` parses in `dialect` and that `ruleId` reports it (`bad`) or does not (`good`). */
+export async function expectVerdict(ruleId: RuleId, kind: keyof RuleCases, sql: string, dialect: DialectId): Promise<void> {
+  const ids = await ruleIdsFor(sql, dialect);
+  expect(ids).not.toContain('parse-error');
+  if (kind === 'bad') expect(ids).toContain(ruleId);
+  else expect(ids).not.toContain(ruleId);
+}
+
+/** Which of bad and good are non-empty, per dialect: the corpus's shape, compared with the rule's checks. */
+function corpusShape(corpus: RuleCorpus): Record<string, { bad: boolean; good: boolean }> {
+  return Object.fromEntries(Object.entries(corpus).map(([dialect, cases]) => [dialect, { bad: cases.bad.length > 0, good: cases.good.length > 0 }]));
+}
+
+/**
+ * The rule's suite: the corpus holds bad and good cases for exactly the dialects the rule checks,
+ * each bad script is reported by the rule and no good one is.
+ *
+ * @example
+ * describeRule('ban-truncate-cascade', { postgresql: { bad: ['TRUNCATE orders CASCADE;'], good: ['TRUNCATE orders;'] } });
+ */
+export function describeRule(ruleId: RuleId, corpus: RuleCorpus): void {
+  test(`${ruleId} has bad and good cases for each dialect it checks, and no other`, () => {
+    const checked = DIALECT_IDS.filter((dialect) => RULES[ruleId].checks[dialect] !== undefined);
+    expect(corpusShape(corpus)).toEqual(Object.fromEntries(checked.map((dialect) => [dialect, { bad: true, good: true }])));
   });
+  for (const dialect of DIALECT_IDS) {
+    const cases = corpus[dialect];
+    if (!cases) continue;
+    describe(`${ruleId} (${dialect})`, () => {
+      test.each(cases.bad)('reports %s', (sql) => expectVerdict(ruleId, 'bad', sql, dialect));
+      test.each(cases.good)('passes %s', (sql) => expectVerdict(ruleId, 'good', sql, dialect));
+    });
+  }
 }
