@@ -1,6 +1,6 @@
 import type { Constraint } from 'libpg-query';
-import { reportSubcommands, offsetOf } from '../postgresql/ast.js';
-import type { Rule } from '../types.js';
+import { columnConstraints, offsetOf, reportAddedColumns, reportSubcommands } from '../postgresql/ast.js';
+import type { LintContext, LintStatement, Rule, RuleReport } from '../types.js';
 
 const KINDS: Partial<Record<NonNullable<Constraint['contype']>, string>> = { CONSTR_CHECK: 'CHECK', CONSTR_FOREIGN: 'FOREIGN KEY' };
 
@@ -9,17 +9,32 @@ export const requireNotValidConstraint: Rule = {
   id: 'require-not-valid-constraint',
   severity: 'error',
   effect: 'locks',
-  description: 'ADD CONSTRAINT ... CHECK or FOREIGN KEY without NOT VALID checks every row while blocking writes.',
-  help: 'Add the constraint NOT VALID, then run ALTER TABLE ... VALIDATE CONSTRAINT in a separate transaction.',
+  description: 'ADD CONSTRAINT ... CHECK or FOREIGN KEY without NOT VALID, or ADD COLUMN with one inline, checks every row while blocking writes.',
+  help: 'Add the constraint NOT VALID (an ALTER of its own for a new column), then run ALTER TABLE ... VALIDATE CONSTRAINT in a separate transaction.',
   checks: {
-    postgresql(statement, context) {
-      return reportSubcommands(statement, context, 'AT_AddConstraint', (command, table) => {
-        const constraint = command.def && 'Constraint' in command.def ? command.def.Constraint : undefined;
-        const kind = KINDS[constraint?.contype ?? 'CONSTR_NULL'];
-        if (!constraint || !kind || constraint.skip_validation) return undefined;
-        const name = constraint.conname ? `${constraint.conname} ` : '';
-        return { message: `ADD CONSTRAINT ${name}${kind} checks every row of ${table} while holding a lock that blocks writes.`, offset: offsetOf(statement, constraint.location) };
-      });
-    },
+    postgresql: (statement, context) => [...addedConstraints(statement, context), ...inlineConstraints(statement, context)],
   },
 };
+
+function addedConstraints(statement: LintStatement, context: LintContext): RuleReport[] {
+  return reportSubcommands(statement, context, 'AT_AddConstraint', (command, table) => {
+    const constraint = command.def && 'Constraint' in command.def ? command.def.Constraint : undefined;
+    const kind = KINDS[constraint?.contype ?? 'CONSTR_NULL'];
+    if (!constraint || !kind || constraint.skip_validation) return undefined;
+    const name = constraint.conname ? `${constraint.conname} ` : '';
+    return { message: `ADD CONSTRAINT ${name}${kind} checks every row of ${table} while holding a lock that blocks writes.`, offset: offsetOf(statement, constraint.location) };
+  });
+}
+
+/** A constraint written on the new column cannot be NOT VALID, so it is checked at once. */
+function inlineConstraints(statement: LintStatement, context: LintContext): RuleReport[] {
+  return reportAddedColumns(statement, context, (column, table) => {
+    const constraint = columnConstraints(column).find((candidate) => KINDS[candidate.contype ?? 'CONSTR_NULL']);
+    if (!constraint) return undefined;
+    const kind = KINDS[constraint.contype!]!;
+    return {
+      message: `ADD COLUMN ${column.colname ?? ''} with an inline ${kind} checks every row of ${table} while holding an ACCESS EXCLUSIVE lock; an inline constraint cannot be NOT VALID.`,
+      offset: offsetOf(statement, constraint.location),
+    };
+  });
+}
