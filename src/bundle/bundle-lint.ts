@@ -7,7 +7,8 @@ import type { DialectId } from '../dialects/dialect-id.js';
 import { BundleError } from '../errors.js';
 import { lintScript } from '../lint/engine.js';
 import { revisionRules } from '../lint/lint-revisions.js';
-import type { Finding, Severity, SeverityOverride } from '../lint/types.js';
+import { severityCounts } from '../lint/report/lint-report.js';
+import type { Finding, SeverityOverride } from '../lint/types.js';
 import type { Revision } from '../revisions/types.js';
 import type { ManifestLint } from './manifest.js';
 
@@ -36,8 +37,7 @@ export async function lintBundledScripts(scripts: readonly BundledScript[], opti
     const found = await lintScript(script.text, { file, dialect: options.dialect, rules: revisionRules(revision, options.rules) });
     findings.push(...found.map((finding) => manifestFinding(finding, revision)));
   }
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity] += 1;
+  const counts = severityCounts(findings);
   if (counts.error > 0 && !options.allowErrors) throw lintErrors(findings.filter((finding) => finding.severity === 'error'));
   return { counts, errorsAllowed: options.allowErrors, findings };
 }

@@ -3,7 +3,7 @@
  * findings of their upgrade, as one report for CI.
  */
 import { lintRevisionRange, type RevisionRange } from '../lint/lint-project.js';
-import { lintReport, type FailOn, type LintReport } from '../lint/report/lint-report.js';
+import { countOf, lintReport, type FailOn, type LintReport } from '../lint/report/lint-report.js';
 import type { Finding } from '../lint/types.js';
 import type { Project } from '../project.js';
 import { checkIntegrity } from './check-integrity.js';
@@ -20,8 +20,7 @@ export interface CheckRequest {
 export async function runCheck(project: Project, request: CheckRequest): Promise<LintReport> {
   const integrity = checkIntegrity(project).map(integrityFinding);
   const lint = await lintRevisionRange(project, { from: request.range.from ?? 'base', to: request.range.to ?? 'heads' });
-  const revisions = project.graph.size;
-  return lintReport([...integrity, ...lint.findings], `${revisions} revision${revisions === 1 ? '' : 's'}`, request.failOn ?? project.config.lint.failOn);
+  return lintReport([...integrity, ...lint.findings], countOf(project.graph.size, 'revision'), request.failOn ?? project.config.lint.failOn);
 }
 
 const SEVERITY_OF = new Map(INTEGRITY_FINDING_KINDS.map((kind) => [kind.id, kind.severity]));

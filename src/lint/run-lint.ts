@@ -10,7 +10,7 @@ import { configuredRules } from './configured-rules.js';
 import type { Project } from '../project.js';
 import { lintRevisionRange, type RevisionRange } from './lint-project.js';
 import { bundleSources, lintSqlSources, readSqlSource, type SqlSource } from './lint-sources.js';
-import { lintReport, type FailOn, type LintReport } from './report/lint-report.js';
+import { countOf, lintReport, type FailOn, type LintReport } from './report/lint-report.js';
 import type { Finding } from './types.js';
 
 /** The name standard input goes by, as an argument and in findings. */
@@ -41,11 +41,11 @@ export async function runLint(request: LintRequest, environment: LintEnvironment
   if (request.paths.length === 0) {
     const project = environment.openProject();
     const { findings, revisions } = await lintRevisionRange(project, { from: request.range.from ?? 'base', to: request.range.to ?? 'heads' });
-    return lintReport(findings, plural(revisions, 'revision'), request.failOn ?? project.config.lint.failOn);
+    return lintReport(findings, countOf(revisions, 'revision'), request.failOn ?? project.config.lint.failOn);
   }
   const config = environment.loadConfig();
   const findings = await lintPaths(request.paths, config, environment);
-  return lintReport(findings, plural(request.paths.length, 'input'), request.failOn ?? config.lint.failOn);
+  return lintReport(findings, countOf(request.paths.length, 'input'), request.failOn ?? config.lint.failOn);
 }
 
 async function lintPaths(paths: readonly string[], config: ProjectConfig, environment: LintEnvironment): Promise<Finding[]> {
@@ -71,8 +71,4 @@ function fileDialect(config: ProjectConfig, input: string): ProjectConfig['diale
 
 function isFolder(input: string, cwd: string): boolean {
   return input !== STDIN_PATH && (statSync(path.resolve(cwd, input), { throwIfNoEntry: false })?.isDirectory() ?? false);
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -24,9 +24,19 @@ export interface LintReport {
 
 /** The report over `findings`, failing at `failOn`. */
 export function lintReport(findings: Finding[], scanned: string, failOn: FailOn): LintReport {
+  return { findings, counts: severityCounts(findings), scanned, failOn, failed: findings.some((finding) => atOrAbove(finding.severity, failOn)) };
+}
+
+/** How many findings there are of each severity. */
+export function severityCounts(findings: ReadonlyArray<{ severity: Severity }>): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) counts[finding.severity] += 1;
-  return { findings, counts, scanned, failOn, failed: findings.some((finding) => atOrAbove(finding.severity, failOn)) };
+  return counts;
+}
+
+/** `1 revision`, `6 revisions`: what a report scanned, for {@link LintReport.scanned}. */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** Whether `severity` reaches the `failOn` threshold. */
@@ -36,10 +46,6 @@ export function atOrAbove(severity: Severity, failOn: FailOn): boolean {
 
 /** One line: `2 errors, 1 warning in 6 revisions`, or `no findings in 6 revisions`. */
 export function summaryLine(report: LintReport): string {
-  const parts = (['error', 'warning', 'info'] as const).filter((severity) => report.counts[severity] > 0).map((severity) => plural(report.counts[severity], severity));
+  const parts = (['error', 'warning', 'info'] as const).filter((severity) => report.counts[severity] > 0).map((severity) => (severity === 'info' ? `${report.counts.info} info` : countOf(report.counts[severity], severity)));
   return `${parts.length > 0 ? parts.join(', ') : 'no findings'} in ${report.scanned}`;
-}
-
-function plural(count: number, severity: Severity): string {
-  return severity === 'info' || count === 1 ? `${count} ${severity}` : `${count} ${severity}s`;
 }
