@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ProjectConfig } from '../config/load-config.js';
 import { ConfigError } from '../errors.js';
-import { LINT_IDS } from './engine.js';
+import { unknownLintIds } from './engine.js';
 import type { SeverityOverride } from './types.js';
 
 /**
@@ -11,7 +11,7 @@ import type { SeverityOverride } from './types.js';
  * @throws ConfigError naming the config file and the unknown ids.
  */
 export function configuredRules(config: Pick<ProjectConfig, 'lint' | 'configFile' | 'projectRoot'>): Record<string, SeverityOverride> {
-  const unknown = Object.keys(config.lint.rules).filter((id) => !LINT_IDS.includes(id));
+  const unknown = unknownLintIds(Object.keys(config.lint.rules));
   if (unknown.length === 0) return config.lint.rules;
   const file = config.configFile ? path.relative(config.projectRoot, config.configFile) || config.configFile : 'sqlgen.config.json';
   throw new ConfigError(`${file}: lint.rules names unknown rule(s): ${unknown.join(', ')}`, 'run `sqlgen lint --list-rules` for the rule ids', { file });

@@ -124,8 +124,13 @@ export const LINT_FINDING_KINDS: readonly FindingKind[] = [...Object.values<Rule
 /** The ids a severity override or a suppression may name. */
 export const LINT_IDS: readonly string[] = LINT_FINDING_KINDS.map((kind) => kind.id);
 
+/** The ids among `ids` that name no rule and no engine finding. */
+export function unknownLintIds(ids: readonly string[]): string[] {
+  return ids.filter((id) => !LINT_IDS.includes(id));
+}
+
 function checkedOverrides(overrides: Readonly<Record<string, SeverityOverride>>): Readonly<Record<string, SeverityOverride>> {
-  const unknown = Object.keys(overrides).filter((id) => !LINT_IDS.includes(id));
+  const unknown = unknownLintIds(Object.keys(overrides));
   if (unknown.length > 0) throw new ConfigError(`Unknown lint rule(s) in rules: ${unknown.join(', ')}`, `use one of: ${LINT_IDS.join(', ')}`);
   return overrides;
 }

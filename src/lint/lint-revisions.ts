@@ -6,7 +6,7 @@ import type { StatementPlacement, LaidOutScript } from '../compile/render-script
 import type { DialectId } from '../dialects/dialect-id.js';
 import type { Revision } from '../revisions/types.js';
 import { RevisionFileError } from '../errors.js';
-import { LINT_IDS, lintScript } from './engine.js';
+import { LINT_IDS, lintScript, unknownLintIds } from './engine.js';
 import type { Finding, SeverityOverride } from './types.js';
 
 /** One revision and its rendered script. */
@@ -44,7 +44,7 @@ export async function lintRevisionScripts(scripts: readonly RevisionScript[], op
  * mistake in the revision file.
  */
 export function revisionRules(revision: Revision, rules: Readonly<Record<string, SeverityOverride>> = {}): Record<string, SeverityOverride> {
-  const unknown = revision.lintDisable.filter((id) => !LINT_IDS.includes(id));
+  const unknown = unknownLintIds(revision.lintDisable);
   if (unknown.length > 0) {
     throw new RevisionFileError('REVISION_INVALID', `${revision.file}: lintDisable names unknown lint rule(s): ${unknown.join(', ')}`, `use rule ids from \`sqlgen lint --list-rules\`, e.g. ${LINT_IDS[0]}`, { file: revision.file });
   }
