@@ -1,7 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
 import { DIALECT_IDS, type DialectId } from '../dialects/dialect-id.js';
 import { SEVERITIES, type Severity } from '../lint/types.js';
-import { compileSchema } from '../schema-validation.js';
+import { compileSchema, describeSchemaErrors } from '../schema-validation.js';
 
 /** The manifest format this sqlgen writes; `verify` refuses formats it does not know. */
 export const MANIFEST_FORMAT = 'sqlgen-bundle/1';
@@ -151,6 +151,18 @@ export const manifestSchema: JSONSchemaType<Manifest> = {
 };
 
 export const validateManifest = compileSchema(manifestSchema);
+
+/** The text of a manifest.json as a {@link Manifest}, or what is wrong with it. */
+export function parseManifest(text: string): { manifest: Manifest } | { problem: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { problem: `not JSON: ${(error as Error).message}` };
+  }
+  if (validateManifest(parsed)) return { manifest: parsed };
+  return { problem: `does not match the manifest schema:\n${describeSchemaErrors(validateManifest.errors)}` };
+}
 
 /** The manifest's exact bytes: two-space JSON, keys in the interface's order, a final newline. */
 export function serializeManifest(manifest: Manifest): string {

@@ -6,9 +6,9 @@ import type { Project } from '../project.js';
 import { readArchive } from './archive.js';
 import { assembleBundle, BUNDLE_FILES } from './assemble-bundle.js';
 import { compareBytewise } from './bundle-path.js';
-import { parseSha256Sums, sha256Hex } from './checksums.js';
-import { validateManifest, type Manifest } from './manifest.js';
-import { describeSchemaErrors } from '../schema-validation.js';
+import { sha256Hex } from '../sha256.js';
+import { parseSha256Sums } from './checksums.js';
+import { parseManifest, type Manifest } from './manifest.js';
 import { publicKeyFingerprint, verifyBytes } from './signing.js';
 
 /** What is wrong with one file of a bundle; a file may have several problems, each reported once. */
@@ -128,15 +128,9 @@ function checksumProblems(files: Map<string, Buffer>, actual: ReadonlyMap<string
 function readManifest(files: Map<string, Buffer>, problems: VerifyProblem[]): Manifest | undefined {
   const bytes = files.get(BUNDLE_FILES.manifest);
   if (!bytes) return undefined; // reported by the checksum check, or there is no manifest to check
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    problems.push({ file: BUNDLE_FILES.manifest, problem: 'invalid', detail: `not JSON: ${(error as Error).message}` });
-    return undefined;
-  }
-  if (validateManifest(parsed)) return parsed;
-  problems.push({ file: BUNDLE_FILES.manifest, problem: 'invalid', detail: `does not match the manifest schema:\n${describeSchemaErrors(validateManifest.errors)}` });
+  const parsed = parseManifest(bytes.toString('utf8'));
+  if ('manifest' in parsed) return parsed.manifest;
+  problems.push({ file: BUNDLE_FILES.manifest, problem: 'invalid', detail: parsed.problem });
   return undefined;
 }
 

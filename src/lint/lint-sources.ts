@@ -4,10 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { validateManifest, type Manifest } from '../bundle/manifest.js';
+import { parseManifest, type Manifest } from '../bundle/manifest.js';
 import type { DialectId } from '../dialects/dialect-id.js';
 import { BundleError, LintInputError } from '../errors.js';
-import { describeSchemaErrors } from '../schema-validation.js';
 import { lintScript } from './engine.js';
 import type { Finding, SeverityOverride } from './types.js';
 
@@ -50,12 +49,13 @@ export function bundleSources(folder: string, cwd: string): { dialect: DialectId
 
 function readBundleManifest(folder: string, cwd: string): Manifest {
   const file = path.join(folder, 'manifest.json');
-  let parsed: unknown;
+  let text: string;
   try {
-    parsed = JSON.parse(readFileSync(path.resolve(cwd, file), 'utf8'));
+    text = readFileSync(path.resolve(cwd, file), 'utf8');
   } catch (error) {
-    throw new BundleError('BUNDLE_INVALID', `${file}: cannot read the bundle's manifest (${(error as Error).message})`, 'give a bundle folder written by `sqlgen bundle`, or .sql files with --dialect', { file });
+    throw new BundleError('BUNDLE_INVALID', `${file}: cannot read the bundle's manifest (${(error as NodeJS.ErrnoException).code})`, 'give a bundle folder written by `sqlgen bundle`, or .sql files with --dialect', { file });
   }
-  if (validateManifest(parsed)) return parsed;
-  throw new BundleError('BUNDLE_INVALID', `${file}: does not match the manifest schema:\n${describeSchemaErrors(validateManifest.errors)}`, 'run `sqlgen verify` on the bundle, or write it again', { file });
+  const parsed = parseManifest(text);
+  if ('manifest' in parsed) return parsed.manifest;
+  throw new BundleError('BUNDLE_INVALID', `${file}: ${parsed.problem}`, 'run `sqlgen verify` on the bundle, or write it again', { file });
 }
