@@ -9,7 +9,7 @@ import type { Revision } from '../revisions/types.js';
 import { configuredRules } from '../lint/configured-rules.js';
 import { lintBundledScripts } from './bundle-lint.js';
 import { compareBytewise } from './bundle-path.js';
-import { sha256Hex } from './checksums.js';
+import { sha256Hex } from '../sha256.js';
 import { handoffContext, renderHandoff } from './handoff.js';
 import { BUNDLE_NAME_PATTERN, MANIFEST_FORMAT, serializeManifest, type FileDigest, type Manifest, type ManifestLint, type ManifestRevision } from './manifest.js';
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { BundleError } from '../errors.js';
 import { compareBytewise, unsafePathReason } from './bundle-path.js';
 
@@ -13,15 +12,6 @@ export interface ChecksumEntry {
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 // GNU's line: digest, a space, ' ' (text mode) or '*' (binary mode), then the path.
 const CHECKSUM_LINE = /^([0-9a-f]{64}) [ *]([^\n]+)$/;
-
-/**
- * The SHA-256 of `bytes` (a string is hashed as UTF-8), as lowercase hex.
- *
- * @example sha256Hex('') // 'e3b0c442...b855'
- */
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /**
  * A SHA256SUMS file that `sha256sum -c SHA256SUMS` checks: one `<digest>  <path>` line per

@@ -4,7 +4,8 @@ import type { KeyObject } from 'node:crypto';
 import { SqlgenError, WriteError } from '../errors.js';
 import { writeDeterministicArchive } from './archive.js';
 import { BUNDLE_FILES, type AssembledBundle } from './assemble-bundle.js';
-import { renderSha256Sums, sha256Hex } from './checksums.js';
+import { sha256Hex } from '../sha256.js';
+import { renderSha256Sums } from './checksums.js';
 import { signBytes } from './signing.js';
 
 /**

@@ -19,7 +19,7 @@
  * const sum = buildSum([{ file: 'revisions/a1b2_init.ts', sha256: '9f…' }]);
  * parseSum(formatSum(sum), 'revisions/sqlgen.sum'); // deep-equals sum
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../sha256.js';
 import { IntegrityError } from '../errors.js';
 
 /** The sum file's name, inside the revisions folder. */
@@ -113,7 +113,7 @@ export function firstBrokenLine(sum: SumFile): number | undefined {
 }
 
 function chainAfter(previous: string, entry: SumEntry): string {
-  return createHash('sha256').update(`${previous}\n${entry.sha256}\n${entry.file}\n`).digest('hex');
+  return sha256Hex(`${previous}\n${entry.sha256}\n${entry.file}\n`);
 }
 
 function assertOneLine(file: string): void {

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import * as sqlgenApi from '../index.js';
 import { RevisionFileError, stackLocation } from '../errors.js';
+import { sha256Hex } from '../sha256.js';
 import type { TranspileCache } from './transpile-cache.js';
 
 type ModuleBody = (...args: unknown[]) => void;
@@ -49,7 +49,7 @@ export class RevisionModuleLoader {
   load(file: string): unknown {
     if (this.cache.has(file)) return this.cache.get(file);
     const text = readFileSync(file, 'utf8');
-    const code = this.transpile(file, text, createHash('sha256').update(text).digest('hex'));
+    const code = this.transpile(file, text, sha256Hex(text));
     return this.evaluate(file, this.compile(file, code));
   }
 

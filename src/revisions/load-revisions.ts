@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RevisionFileError } from '../errors.js';
 import { projectRelativePath } from '../project-path.js';
 import { describeSchemaErrors } from '../schema-validation.js';
+import { sha256Hex } from '../sha256.js';
 import { RevisionModuleLoader } from './load-module.js';
 import { TranspileCache } from './transpile-cache.js';
 import { PATTERN_HINTS, validateRevisionMetadata, type RevisionMetadata } from './revision-schema.js';
@@ -70,7 +70,7 @@ function readRevisionSource(file: string, shown: string): RevisionSource {
   }
   const bytes = readSource(file, shown);
   const [, id = '', slug = '', extension = ''] = nameMatch;
-  return { file, shown, text: bytes.toString('utf8'), sha256: createHash('sha256').update(bytes).digest('hex'), id, slug, extension };
+  return { file, shown, text: bytes.toString('utf8'), sha256: sha256Hex(bytes), id, slug, extension };
 }
 
 function toRevision(source: RevisionSource, moduleExports: unknown): Revision {

@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BundleError, ExitCode, WriteError } from '../../src/errors.js';
 import { readArchive, writeDeterministicArchive } from '../../src/bundle/archive.js';
-import { sha256Hex } from '../../src/bundle/checksums.js';
+import { sha256Hex } from '../../src/sha256.js';
 import { snapshotTree } from '../helpers/run-cli.js';
 import { tempProject } from '../helpers/temp-project.js';
 import { caught } from './bundle-fixtures.js';

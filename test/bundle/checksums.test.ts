@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BundleError, ExitCode } from '../../src/errors.js';
-import { parseSha256Sums, renderSha256Sums, sha256Hex } from '../../src/bundle/checksums.js';
+import { parseSha256Sums, renderSha256Sums } from '../../src/bundle/checksums.js';
+import { sha256Hex } from '../../src/sha256.js';
 import { tempProject } from '../helpers/temp-project.js';
 import { caught } from './bundle-fixtures.js';
 

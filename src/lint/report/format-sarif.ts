@@ -3,11 +3,11 @@
  * `tool.driver.rules`, results with 1-based regions relative to the repository root, and
  * fingerprints that survive lines moving above a finding.
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { PACKAGE_INFO } from '../../package-info.js';
+import { sha256Hex } from '../../sha256.js';
 import type { Finding, FindingKind, Severity } from '../types.js';
 import type { LintReport } from './lint-report.js';
 
@@ -77,7 +77,7 @@ function artifact(file: string): { uri: string; uriBaseId?: string } {
  * and statement, plus a counter for identical ones. Lines inserted above leave it unchanged.
  */
 function fingerprint(finding: Finding, seen: Map<string, number>): string {
-  const digest = createHash('sha256').update([finding.ruleId, finding.location.file, finding.message, finding.statement ?? ''].join('\u0000')).digest('hex');
+  const digest = sha256Hex([finding.ruleId, finding.location.file, finding.message, finding.statement ?? ''].join('\u0000'));
   const occurrence = (seen.get(digest) ?? 0) + 1;
   seen.set(digest, occurrence);
   return `${digest}:${occurrence}`;
