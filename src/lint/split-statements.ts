@@ -62,7 +62,7 @@ export function splitStatements(text: string, options: { file: string; dialect: 
     start = undefined;
   };
   for (const piece of placedPieces(text, options.dialect)) {
-    if (piece.kind === 'terminator' && !(start !== undefined && insideBody(text.slice(start, piece.offset), piece.text, options.dialect))) close(piece.offset);
+    if (piece.kind === 'terminator' && !(start !== undefined && insideBody(text, start, piece, options.dialect))) close(piece.offset);
     else if (piece.kind === 'comment') comments.push({ text: piece.text, offset: piece.offset });
     else start ??= firstTokenOffset(piece);
   }
@@ -129,10 +129,12 @@ const BODIES: Partial<Record<DialectId, { starts: RegExp; closed: (sql: string, 
   mssql: { starts: /^create\s+(?:or\s+alter\s+)?(?:proc(?:edure)?|function|trigger)\b/i, closed: (_, terminator) => terminator !== ';' },
 };
 
-/** Whether a terminator falls inside the body of the statement so far, and so does not end it. */
-function insideBody(sql: string, terminator: string, dialect: DialectId): boolean {
+/** Whether a terminator falls inside the body of the statement starting at `start`, and so does not end it. */
+function insideBody(text: string, start: number, terminator: PlacedPiece, dialect: DialectId): boolean {
   const body = BODIES[dialect];
-  return body !== undefined && body.starts.test(sql) && !body.closed(sql, terminator);
+  if (body === undefined) return false;
+  const sql = text.slice(start, terminator.offset);
+  return body.starts.test(sql) && !body.closed(sql, terminator.text);
 }
 
 /** How each dialect spells the start and end of a transaction; a savepoint rollback ends none. */
