@@ -131,9 +131,15 @@ export class RevisionGraph<T extends RevisionNode = RevisionNode> {
     return nodesOf(this.headVertices.filter((head) => above.has(head)));
   }
 
-  /** Whether `id` is `ancestor` or descends from it through parents. */
-  descendsFrom(id: string, ancestor: string): boolean {
-    return reachable([this.vertex(id)], (vertex) => vertex.parents).has(this.vertex(ancestor));
+  /** What `id` needs applied right before it: its parents and its dependencies, sorted by id. */
+  prerequisites(id: string): T[] {
+    const vertex = this.vertex(id);
+    return nodesOf([...new Set(prerequisites(vertex))].sort((a, b) => compare(a.node.id, b.node.id)));
+  }
+
+  /** Whether `id` is `prerequisite` or needs it applied first, through parents and dependencies. */
+  requires(id: string, prerequisite: string): boolean {
+    return this.ancestry([this.vertex(id).node]).has(this.vertex(prerequisite));
   }
 
   /** The bases `id` descends from (through parents), or `id` itself; topological order. */
@@ -157,11 +163,18 @@ export class RevisionGraph<T extends RevisionNode = RevisionNode> {
 
   /**
    * Revisions to apply to go from `from` to `to`, in apply order: ancestors(to) ∪ to, minus
-   * ancestors(from) ∪ from. Both are specifiers; `from` must be below `to` (or `base`).
+   * ancestors(from) ∪ from. Both are specifiers. As in Alembic, `from` need not be below `to`
+   * (`left:right` across two branches applies `right`'s branch); only a `to` wholly below `from`
+   * is refused, since that is a downgrade.
    * @example graph.upgradeRange('base', 'heads')
    */
   upgradeRange(from: string, to: string): T[] {
-    return this.span(from, to, 'upgrade');
+    const below = this.ancestry(this.resolve(from));
+    const wanted = this.ancestry(this.resolve(to));
+    const range = nodesOf(this.order.filter((vertex) => wanted.has(vertex) && !below.has(vertex)));
+    const stray = this.resolve(from).find((node) => !wanted.has(this.vertex(node.id)));
+    if (range.length === 0 && stray) throw badRange(stray, from, to, 'upgrade');
+    return range;
   }
 
   /**
@@ -188,7 +201,7 @@ export class RevisionGraph<T extends RevisionNode = RevisionNode> {
     return vertex;
   }
 
-  /** Revisions in `upper`'s ancestry but not in `lower`'s, in topological order. */
+  /** Revisions in `upper`'s ancestry but not in `lower`'s, in topological order; `lower` must be below `upper`. */
   private span(lower: string, upper: string, direction: Direction): T[] {
     const lowerNodes = this.resolve(lower);
     const reached = this.ancestry(this.resolve(upper));
@@ -252,9 +265,8 @@ function linkEdges<T extends RevisionNode>(vertices: ReadonlyMap<string, Vertex<
   for (const vertex of vertices.values()) {
     for (const kind of EDGE_KINDS) {
       // A repeated entry is one edge: it must not make a false merge or branch point.
-      for (const id of [...new Set(vertex.node[kind])].sort(compare)) {
-        vertex[kind].push(edgeTarget(vertex.node, kind, id, vertices, names));
-      }
+      const targets = [...new Set(vertex.node[kind])].map((id) => edgeTarget(vertex.node, kind, id, vertices, names));
+      vertex[kind].push(...[...new Set(targets)].sort((a, b) => compare(a.node.id, b.node.id)));
     }
     for (const parent of vertex.parents) parent.children.push(vertex);
   }
@@ -267,10 +279,15 @@ function edgeTarget<T extends RevisionNode>(
   vertices: ReadonlyMap<string, Vertex<T>>,
   names: RevisionNames<T>,
 ): Vertex<T> {
-  if (id === node.id) throw selfReference(node, kind);
-  const target = vertices.get(id);
+  // A dependency may name a branch label: the revision that declares it, as in Alembic.
+  const target = vertices.get(id) ?? (kind === 'dependsOn' ? labelled(names.exact(id), vertices) : undefined);
+  if (target?.node.id === node.id) throw selfReference(node, kind);
   if (!target) throw missingTarget(node, kind, id, names.suggest(id));
   return target;
+}
+
+function labelled<T extends RevisionNode>(node: T | undefined, vertices: ReadonlyMap<string, Vertex<T>>): Vertex<T> | undefined {
+  return node && vertices.get(node.id);
 }
 
 /** Depth-first post-order from the heads (see {@link RevisionGraph}); throws CYCLE. */
@@ -327,7 +344,8 @@ function selfReference(node: RevisionNode, kind: EdgeKind): GraphError {
 
 function missingTarget(node: RevisionNode, kind: EdgeKind, missing: string, meant: RevisionNode | undefined): GraphError {
   const role = kind === 'parents' ? 'parent' : 'dependency';
-  const guess = meant ? ` Did you mean ${describe(meant)}? \`${kind}\` needs full ids.` : '';
+  const accepted = kind === 'parents' ? 'full ids' : 'full ids or branch labels';
+  const guess = meant ? ` Did you mean ${describe(meant)}? \`${kind}\` needs ${accepted}.` : '';
   return new GraphError(
     MISSING_CODE[kind],
     `Revision ${node.id} (${node.file}) names ${role} ${missing}, which is not a revision in this project.`,

@@ -173,6 +173,18 @@ describe('RevisionGraph.build validation', () => {
     expect(error.hint).toContain('Did you mean 3f2a9c1b');
   });
 
+  it('takes a branch label in dependsOn as the revision that declares it, as Alembic does', () => {
+    const graph = graphOf(rev('r1', [], { branchLabels: ['reporting'] }), rev('r2', ['r1']), rev('a1'), rev('a2', ['a1'], { dependsOn: ['reporting'] }));
+    expect(ids(graph.prerequisites('a2'))).toEqual(['a1', 'r1']);
+    expect(graph.requires('a2', 'r1')).toBe(true);
+    expect(graph.requires('a2', 'r2')).toBe(false);
+    expect(ids(graph.upgradeRange('base', 'a2'))).toEqual(['a1', 'r1', 'a2']);
+  });
+
+  it('rejects a revision that depends on its own label', () => {
+    failure(() => graphOf(rev('a', [], { branchLabels: ['self'], dependsOn: ['self'] })), GraphError, 'SELF_REFERENCE');
+  });
+
   it('rejects a missing dependency', () => {
     const error = failure(() => graphOf(rev('a'), rev('b', ['a'], { dependsOn: ['elsewhere'] })), GraphError, 'MISSING_DEPENDENCY');
     expect(error.message).toContain('revisions/b_x.ts');
@@ -254,8 +266,13 @@ describe('RevisionGraph ranges', () => {
     expect(ids(graph.upgradeRange('x2', 'heads'))).toEqual(['y1', 'y2']);
     expect(ids(graph.downgradeRange('heads', 'x1'))).toEqual(['y2', 'y1', 'x2']);
     expect(ids(graph.downgradeRange('y2', 'a'))).toEqual(['y2', 'y1']);
-    failure(() => graph.upgradeRange('x1', 'y2'), ResolutionError, 'BAD_RANGE');
     failure(() => graph.downgradeRange('y2', 'x1'), ResolutionError, 'BAD_RANGE');
+  });
+
+  it('upgrades from one branch to another, as Alembic does: the other branch is applied beside it', () => {
+    const graph = forked();
+    expect(ids(graph.upgradeRange('x1', 'y2'))).toEqual(['y1', 'y2']);
+    expect(ids(graph.upgradeRange('x2', 'y1'))).toEqual(['y1']);
   });
 
   it('crosses a diamond', () => {
