@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { manifestSchema } from '../src/bundle/manifest.js';
+import { manifestSchema, manifestSchemaV1 } from '../src/bundle/manifest.js';
 import { configFileSchema } from '../src/config/schema.js';
 import { REPO_ROOT } from './helpers/run-cli.js';
 
@@ -10,7 +10,8 @@ import { REPO_ROOT } from './helpers/run-cli.js';
  * are the ones it validates with. `UPDATE_GOLDEN=1 npm test` rewrites them after a change.
  */
 describe.each([
-  ['schemas/bundle-manifest-1.json', manifestSchema],
+  ['schemas/bundle-manifest-1.json', manifestSchemaV1],
+  ['schemas/bundle-manifest-2.json', manifestSchema],
   ['schemas/config.json', configFileSchema],
 ] as const)('%s', (file, schema) => {
   it('is the schema sqlgen validates with', () => {

@@ -25,6 +25,8 @@ export interface BundleRequest {
   signed: boolean;
   /** Bundle despite error lint findings (--allow-lint-errors); the manifest records it. */
   allowLintErrors: boolean;
+  /** Version guards in every script (false for --no-guards); the manifest records it. */
+  guards: boolean;
 }
 
 /** A bundle's files before signing: every file but `manifest.json.sig` and `SHA256SUMS`. */
@@ -54,7 +56,7 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
   const { config } = project;
   const from = bundleStart(project, request.from);
   const to = bundleEnd(project, request.to);
-  const settings = renderSettings(project, {});
+  const settings = renderSettings(project, { guards: request.guards });
   const name = bundleName(request.name ?? `${from}-to-${to}-${settings.dialect.id}`);
   const upgrade = await renderUpgrade(settings, from, to);
   const downgrade = await renderDowngrade(settings, to, from);
@@ -71,7 +73,7 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
   ]);
   // Each file is hashed once: the manifest lists every digest, and SHA256SUMS reuses them.
   const sha256 = new Map([...files].map(([file, text]) => [file, sha256Hex(text)]));
-  const draft = manifestFor({ name, from, to, ticket: request.ticket, dialect: settings.dialect.id, revisions: upgrade.revisions, revisionFiles, sha256, lint });
+  const draft = manifestFor({ name, from, to, ticket: request.ticket, dialect: settings.dialect.id, guards: settings.guards, revisions: upgrade.revisions, revisionFiles, sha256, lint });
   const context = handoffContext({
     name,
     manifest: draft,
@@ -148,6 +150,7 @@ interface ManifestInput {
   to: string;
   ticket?: string;
   dialect: Manifest['dialect'];
+  guards: boolean;
   revisions: Revision[];
   revisionFiles: RevisionFiles[];
   /** SHA-256 of each file rendered so far, by path. */
@@ -177,6 +180,7 @@ function manifestFor(input: ManifestInput): Manifest {
     ...(input.ticket !== undefined && { ticket: input.ticket }),
     scripts: { upgrade: digest(BUNDLE_FILES.upgrade), downgrade: digest(BUNDLE_FILES.downgrade) },
     revisions,
+    guards: input.guards,
     lint: input.lint,
     files: [],
   };

@@ -4,7 +4,9 @@ import { SEVERITIES, type Severity } from '../lint/types.js';
 import { compileSchema, describeSchemaErrors } from '../schema-validation.js';
 
 /** The manifest format this sqlgen writes; `verify` refuses formats it does not know. */
-export const MANIFEST_FORMAT = 'sqlgen-bundle/1';
+export const MANIFEST_FORMAT = 'sqlgen-bundle/2';
+/** The format before version guards; `verify` still checks such bundles (not `--rebuild`). */
+export const MANIFEST_FORMAT_1 = 'sqlgen-bundle/1';
 
 /** A file of the bundle and the SHA-256 of its bytes (lowercase hex). */
 export interface FileDigest {
@@ -43,11 +45,21 @@ export interface Manifest {
   ticket?: string;
   scripts: { upgrade: FileDigest; downgrade: FileDigest };
   revisions: ManifestRevision[];
+  /** Whether each script checks the version table before it changes anything (off with --no-guards). */
+  guards: boolean;
   /** What `sqlgen lint` found in the per-revision upgrade scripts. */
   lint: ManifestLint;
   /** Every file of the bundle but the manifest, its signature and SHA256SUMS, by path. */
   files: FileDigest[];
 }
+
+/** A `sqlgen-bundle/1` manifest: the same fields but `guards`, which its unguarded scripts lacked. */
+export interface ManifestV1 extends Omit<Manifest, 'format' | 'guards'> {
+  format: typeof MANIFEST_FORMAT_1;
+}
+
+/** A manifest as `verify` reads it: the current format or an older one. */
+export type AnyManifest = Manifest | ManifestV1;
 
 /** The lint findings of a bundle, located in its per-revision upgrade scripts. */
 export interface ManifestLint {
@@ -71,15 +83,15 @@ const fileDigest = {
 const revisionId = { type: 'string', pattern: '^[0-9a-z]{4,40}$' } as const;
 const count = { type: 'integer', minimum: 0 } as const;
 
-/** The published JSON Schema of `manifest.json` (docs/bundle-manifest.schema.json is a copy). */
-export const manifestSchema: JSONSchemaType<Manifest> = {
+/** The published JSON Schema of a `sqlgen-bundle/1` manifest (schemas/bundle-manifest-1.json). */
+export const manifestSchemaV1: JSONSchemaType<ManifestV1> = {
   $id: 'https://sqlgen.dev/schemas/bundle-manifest-1.json',
   title: 'sqlgen bundle manifest',
   type: 'object',
   additionalProperties: false,
   required: ['format', 'name', 'generator', 'dialect', 'from', 'to', 'scripts', 'revisions', 'lint', 'files'],
   properties: {
-    format: { type: 'string', const: MANIFEST_FORMAT },
+    format: { type: 'string', const: MANIFEST_FORMAT_1 },
     name: { type: 'string', pattern: BUNDLE_NAME_PATTERN },
     generator: {
       type: 'object',
@@ -150,18 +162,32 @@ export const manifestSchema: JSONSchemaType<Manifest> = {
   },
 };
 
-export const validateManifest = compileSchema(manifestSchema);
+/** The published JSON Schema of `manifest.json` (schemas/bundle-manifest-2.json): version 1 and `guards`. */
+export const manifestSchema = {
+  ...manifestSchemaV1,
+  $id: 'https://sqlgen.dev/schemas/bundle-manifest-2.json',
+  required: [...manifestSchemaV1.required.slice(0, 8), 'guards', ...manifestSchemaV1.required.slice(8)],
+  properties: {
+    ...manifestSchemaV1.properties,
+    format: { type: 'string', const: MANIFEST_FORMAT },
+    guards: { type: 'boolean' },
+  },
+} as unknown as JSONSchemaType<Manifest>;
 
-/** The text of a manifest.json as a {@link Manifest}, or what is wrong with it. */
-export function parseManifest(text: string): { manifest: Manifest } | { problem: string } {
+const validators = { [MANIFEST_FORMAT]: compileSchema(manifestSchema), [MANIFEST_FORMAT_1]: compileSchema(manifestSchemaV1) } as const;
+
+/** The text of a manifest.json as a manifest of a format sqlgen knows, or what is wrong with it. */
+export function parseManifest(text: string): { manifest: AnyManifest } | { problem: string } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
     return { problem: `not JSON: ${(error as Error).message}` };
   }
-  if (validateManifest(parsed)) return { manifest: parsed };
-  return { problem: `does not match the manifest schema:\n${describeSchemaErrors(validateManifest.errors)}` };
+  const format = (parsed as { format?: unknown } | null)?.format;
+  const validate = format === MANIFEST_FORMAT_1 ? validators[MANIFEST_FORMAT_1] : validators[MANIFEST_FORMAT];
+  if (validate(parsed)) return { manifest: parsed };
+  return { problem: `does not match the manifest schema of ${String(format ?? MANIFEST_FORMAT)}:\n${describeSchemaErrors(validate.errors)}` };
 }
 
 /** The manifest's exact bytes: two-space JSON, keys in the interface's order, a final newline. */

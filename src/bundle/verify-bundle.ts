@@ -8,13 +8,13 @@ import { assembleBundle, BUNDLE_FILES } from './assemble-bundle.js';
 import { compareBytewise } from './bundle-path.js';
 import { sha256Hex } from '../sha256.js';
 import { parseSha256Sums } from './checksums.js';
-import { parseManifest, type Manifest } from './manifest.js';
+import { MANIFEST_FORMAT_1, parseManifest, type AnyManifest, type Manifest } from './manifest.js';
 import { publicKeyFingerprint, verifyBytes } from './signing.js';
 
 /** What is wrong with one file of a bundle; a file may have several problems, each reported once. */
 export interface VerifyProblem {
   file: string;
-  problem: 'edited' | 'missing' | 'unexpected' | 'invalid' | 'bad signature' | 'unsigned' | 'differs from source';
+  problem: 'edited' | 'missing' | 'unexpected' | 'invalid' | 'bad signature' | 'unsigned' | 'differs from source' | 'not rebuildable';
   detail: string;
 }
 
@@ -101,7 +101,7 @@ function readFolder(root: string, relative = ''): Map<string, Buffer> {
  * Files that disagree with SHA256SUMS. When the file agrees with manifest.json instead, the list
  * is what was edited, and the problem names SHA256SUMS.
  */
-function checksumProblems(files: Map<string, Buffer>, actual: ReadonlyMap<string, string>, manifest: Manifest | undefined): VerifyProblem[] {
+function checksumProblems(files: Map<string, Buffer>, actual: ReadonlyMap<string, string>, manifest: AnyManifest | undefined): VerifyProblem[] {
   const listing = files.get(BUNDLE_FILES.checksums);
   if (!listing) return [{ file: BUNDLE_FILES.checksums, problem: 'missing', detail: 'the checksum list is missing, so no file can be checked against it' }];
   let listed: Map<string, string>;
@@ -125,7 +125,7 @@ function checksumProblems(files: Map<string, Buffer>, actual: ReadonlyMap<string
   return problems;
 }
 
-function readManifest(files: Map<string, Buffer>, problems: VerifyProblem[]): Manifest | undefined {
+function readManifest(files: Map<string, Buffer>, problems: VerifyProblem[]): AnyManifest | undefined {
   const bytes = files.get(BUNDLE_FILES.manifest);
   if (!bytes) return undefined; // reported by the checksum check, or there is no manifest to check
   const parsed = parseManifest(bytes.toString('utf8'));
@@ -135,7 +135,7 @@ function readManifest(files: Map<string, Buffer>, problems: VerifyProblem[]): Ma
 }
 
 /** The manifest is what the signature covers: each file must also match the digest it lists. */
-function manifestDigestProblems(manifest: Manifest, actual: ReadonlyMap<string, string>): VerifyProblem[] {
+function manifestDigestProblems(manifest: AnyManifest, actual: ReadonlyMap<string, string>): VerifyProblem[] {
   const problems: VerifyProblem[] = [];
   const listed = new Set(manifest.files.map((digest) => digest.file));
   for (const { file, sha256 } of manifest.files) {
@@ -163,7 +163,10 @@ function checkSignature(files: Map<string, Buffer>, publicKey: KeyObject | undef
 }
 
 /** Re-renders the manifest's range from the project and compares every rendered file. */
-async function rebuildProblems(manifest: Manifest, files: Map<string, Buffer>, project: Project): Promise<VerifyProblem[]> {
+async function rebuildProblems(manifest: AnyManifest, files: Map<string, Buffer>, project: Project): Promise<VerifyProblem[]> {
+  if (manifest.format === MANIFEST_FORMAT_1) {
+    return [{ file: BUNDLE_FILES.manifest, problem: 'not rebuildable', detail: `a ${MANIFEST_FORMAT_1} bundle was written before version guards; this sqlgen re-renders only its own format, so check it without --rebuild` }];
+  }
   const rebuilt = await assembleBundle(project, {
     from: manifest.from,
     to: manifest.to,
@@ -171,6 +174,7 @@ async function rebuildProblems(manifest: Manifest, files: Map<string, Buffer>, p
     ...(manifest.ticket !== undefined && { ticket: manifest.ticket }),
     signed: files.has(BUNDLE_FILES.signature),
     allowLintErrors: manifest.lint.errorsAllowed,
+    guards: manifest.guards,
   }).catch((error: unknown) => {
     if (error instanceof SqlgenError) throw new BundleError('BUNDLE_INVALID', `cannot re-render the bundle from the current revisions: ${error.message}`, error.hint, error.location, { cause: error });
     throw error;

@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags';
 import { SqlgenCommand } from './base-command.js';
-import { dialectFlag } from './shared-flags.js';
+import { dialectFlag, guardsFlag } from './shared-flags.js';
 import type { ScriptRequest } from '../compile/project-scripts.js';
 
 /** What upgrade, downgrade and stamp return: `--json` gets the script and what it covers. */
@@ -20,12 +20,17 @@ export abstract class ScriptCommand extends SqlgenCommand {
     dialect: dialectFlag,
     out: Flags.string({ char: 'o', summary: 'Write the script to this file instead of stdout.' }),
     format: Flags.boolean({ summary: 'Format statements with sql-formatter (--no-format to skip).', allowNo: true }),
+    guards: guardsFlag,
   };
 
-  protected async renderScript(request: Omit<ScriptRequest, 'format'>, flags: { config?: string; dialect?: string; out?: string; format?: boolean }): Promise<ScriptResult> {
+  protected async renderScript(request: Omit<ScriptRequest, 'format' | 'guards'>, flags: { config?: string; dialect?: string; out?: string; format?: boolean; guards?: boolean }): Promise<ScriptResult> {
     const project = await this.openProject(flags);
     const { renderProjectScript } = await import('../compile/project-scripts.js');
-    const script = await renderProjectScript(project, { ...request, ...(flags.format !== undefined && { format: flags.format }) });
+    const script = await renderProjectScript(project, {
+      ...request,
+      ...(flags.format !== undefined && { format: flags.format }),
+      ...(flags.guards !== undefined && { guards: flags.guards }),
+    });
     const result: ScriptResult = { dialect: project.config.dialect, range: request.range, revisions: script.revisions.map((revision) => revision.id) };
     this.logToStderr(`${request.command} ${request.range}: ${script.revisions.length} revision(s), ${project.config.dialect}`);
     if (flags.out) {

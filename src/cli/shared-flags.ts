@@ -12,6 +12,12 @@ export const dialectFlag = Flags.string({
 /** `--single-transaction`, for upgrade and downgrade. */
 export const singleTransactionFlag = Flags.boolean({ summary: 'One transaction for the whole range instead of one per revision.' });
 
+/** `--no-guards`, for scripts and bundles: the config's `guards` when absent. */
+export const guardsFlag = Flags.boolean({
+  summary: 'Check the version table before each revision and stop, changing nothing, if the database is elsewhere (--no-guards for databases stamped by hand).',
+  allowNo: true,
+});
+
 /** `--format` of reports (lint, check). */
 export const reportFormatFlag = Flags.string({ summary: 'Output format: text (file:line:col), json, sarif (GitHub code scanning) or github (workflow annotations).', options: [...REPORT_FORMATS], default: 'text' });
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as Flags from '@oclif/core/flags';
 import { SqlgenCommand } from '../cli/base-command.js';
-import { dialectFlag } from '../cli/shared-flags.js';
+import { dialectFlag, guardsFlag } from '../cli/shared-flags.js';
 import type { CreatedBundle } from '../bundle/create-bundle.js';
 
 export default class Bundle extends SqlgenCommand {
@@ -22,6 +22,7 @@ export default class Bundle extends SqlgenCommand {
     'sign-key': Flags.string({ summary: 'Ed25519 private key (PEM) to sign manifest.json with.', env: 'SQLGEN_SIGN_KEY' }),
     archive: Flags.boolean({ summary: 'Also write <name>.tar.gz beside the folder.', default: false }),
     force: Flags.boolean({ summary: 'Replace an existing bundle of the same name.', default: false }),
+    guards: guardsFlag,
     'allow-lint-errors': Flags.boolean({ summary: 'Write the bundle even with error lint findings; the manifest and summary say so.', default: false }),
   };
 
@@ -41,6 +42,7 @@ export default class Bundle extends SqlgenCommand {
       force: flags.force,
       archive: flags.archive,
       allowLintErrors: flags['allow-lint-errors'],
+      guards: flags.guards ?? project.config.guards,
     });
     this.log(path.relative(cwd, bundle.directory) || '.');
     if (bundle.archive) this.log(path.relative(cwd, bundle.archive));

@@ -2,9 +2,14 @@ import type { Dialect } from '../dialects/dialect.js';
 import { inlineBindings } from './inline-bindings.js';
 import type { Statement } from './statement.js';
 
-/** A revision's part of a script: its heading comment, its statements, then its version bookkeeping. */
+/**
+ * A revision's part of a script: its heading comment, the guard that checks the version table,
+ * its statements, then its version bookkeeping.
+ */
 export interface ScriptSection {
   heading: string;
+  /** Empty with --no-guards. */
+  guard: Statement[];
   statements: Statement[];
   bookkeeping: Statement[];
 }
@@ -23,7 +28,14 @@ export interface ScriptOptions {
   format?: (sql: string) => string;
   /** One transaction per section (default), or one for the whole script. */
   transactionPerRevision: boolean;
+  /** Whether sections start with version guards; the header says which. */
+  guards: boolean;
 }
+
+const GUARD_NOTES = {
+  on: 'Guarded: each revision first checks that the version table holds exactly the rows it expects, and stops the script, changing nothing, if not.',
+  off: 'Guards are off (--no-guards): nothing checks the version table before this script changes the database.',
+} as const;
 
 /** Where a statement landed in a laid-out script. */
 export interface StatementPlacement {
@@ -55,15 +67,17 @@ export function layOutScript(plan: ScriptPlan, options: ScriptOptions): LaidOutS
   out.comment(plan.title);
   out.comment(`Apply with: ${dialect.applyCommand}`);
   for (const note of dialect.notes) out.comment(note);
+  out.comment(GUARD_NOTES[options.guards ? 'on' : 'off']);
   const preamble = [...dialect.preamble, ...sessionSettings(plan)];
   if (preamble.length > 0 || plan.setup.length > 0) out.blank();
   for (const line of preamble) out.line(line);
+  if (preamble.length > 0) out.endBatch();
   out.statements(plan.setup, options);
   for (const section of plan.sections) {
     if (options.transactionPerRevision) out.commit();
     out.blank();
     out.comment(section.heading);
-    out.statements([...section.statements, ...section.bookkeeping], options);
+    out.statements([...section.guard, ...section.statements, ...section.bookkeeping], options);
   }
   out.commit();
   return { text: out.text(), placements: out.placements };
@@ -71,7 +85,7 @@ export function layOutScript(plan: ScriptPlan, options: ScriptOptions): LaidOutS
 
 /** The session settings the plan's statements ask for, once each, in order of first use. */
 function sessionSettings(plan: ScriptPlan): string[] {
-  const statements = [...plan.setup, ...plan.sections.flatMap((section) => [...section.statements, ...section.bookkeeping])];
+  const statements = [...plan.setup, ...plan.sections.flatMap((section) => [...section.guard, ...section.statements, ...section.bookkeeping])];
   return [...new Set(statements.flatMap((statement) => statement.sessionSettings ?? []))];
 }
 
@@ -101,6 +115,8 @@ class ScriptWriter {
     if (this.inTransaction) return;
     this.line(this.dialect.beginTransaction);
     this.inTransaction = true;
+    // CREATE VIEW, PROCEDURE, FUNCTION, TRIGGER and SCHEMA must start a batch; a transaction spans batches.
+    this.endBatch();
   }
 
   commit(): void {
@@ -128,7 +144,7 @@ class ScriptWriter {
   }
 
   /** sqlcmd runs each batch separately; one statement per batch keeps CREATE VIEW and friends legal. */
-  private endBatch(): void {
+  endBatch(): void {
     if (this.dialect.batchSeparator) this.line(this.dialect.batchSeparator);
   }
 }

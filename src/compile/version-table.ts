@@ -10,7 +10,7 @@ export interface VersionTable {
 }
 
 /** The column that holds revision ids, sized for the longest id sqlgen accepts. */
-const VERSION_COLUMN = 'version_num';
+export const VERSION_COLUMN = 'version_num';
 const VERSION_LENGTH = 40;
 /** Where the ids go in a statement built once per kind; revision ids are [0-9a-z] only, never these. */
 const ID = '<id>';
@@ -35,8 +35,12 @@ export class VersionTableSql {
       // The string form: knex 3.3 renders `{ constraintName }` as `AS constraintName` on MySQL and SQLite.
       table.primary([VERSION_COLUMN], `${this.table.name}_pkc`);
     });
-    const [entry] = builder.toSQL() as unknown as Array<{ sql: string; bindings: unknown[] }>;
-    return this.statement('create version table', 'schema', entry!);
+    return this.schemaStatement('create version table', builder);
+  }
+
+  /** Dropped when a script leaves no row, as Alembic does on reaching base. */
+  drop(): Statement {
+    return this.schemaStatement('drop version table', this.scoped(this.knex.schema).dropTable(this.table.name));
   }
 
   change(change: VersionChange): Statement {
@@ -70,6 +74,11 @@ export class VersionTableSql {
       case 'delete':
         return rows.where(VERSION_COLUMN, ID).delete();
     }
+  }
+
+  private schemaStatement(operation: string, builder: Knex.SchemaBuilder): Statement {
+    const [entry] = builder.toSQL() as unknown as Array<{ sql: string; bindings: unknown[] }>;
+    return this.statement(operation, 'schema', entry!);
   }
 
   private query(builder: Knex.QueryBuilder): { sql: string; bindings: readonly unknown[] } {

@@ -23,6 +23,7 @@ export interface ProjectConfig {
   templatesDir: string;
   versionTable: { name: string; schema?: string };
   transactionPerRevision: boolean;
+  guards: boolean;
   format: { enabled: boolean; keywordCase: 'upper' | 'lower' | 'preserve'; tabWidth: number };
   lint: { failOn: Exclude<LintLevel, 'off'> | 'none'; rules: Record<string, LintLevel> };
   signing: { privateKey?: string; publicKey?: string };
@@ -56,6 +57,7 @@ export function loadConfig(sources: ConfigSources): ProjectConfig {
     templatesDir: fromRoot(file.templatesDir ?? CONFIG_DEFAULTS.templatesDir),
     versionTable: { ...CONFIG_DEFAULTS.versionTable, ...file.versionTable },
     transactionPerRevision: file.transactionPerRevision ?? CONFIG_DEFAULTS.transactionPerRevision,
+    guards: file.guards ?? CONFIG_DEFAULTS.guards,
     format: { ...CONFIG_DEFAULTS.format, ...file.format },
     lint: { ...CONFIG_DEFAULTS.lint, ...file.lint, rules: { ...file.lint?.rules } },
     signing: {

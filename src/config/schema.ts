@@ -20,6 +20,8 @@ export interface ConfigFile {
   templatesDir?: string;
   versionTable?: { name?: string; schema?: string };
   transactionPerRevision?: boolean;
+  /** Scripts check the version table before they change anything (default true). */
+  guards?: boolean;
   format?: { enabled?: boolean; keywordCase?: 'upper' | 'lower' | 'preserve'; tabWidth?: number };
   lint?: { failOn?: Exclude<LintLevel, 'off'> | 'none'; rules?: Record<string, LintLevel> };
   signing?: { privateKey?: string; publicKey?: string };
@@ -51,6 +53,7 @@ export const configFileSchema: JSONSchemaType<ConfigFile> = {
       },
     },
     transactionPerRevision: { type: 'boolean', nullable: true },
+    guards: { type: 'boolean', nullable: true },
     format: {
       type: 'object',
       nullable: true,
@@ -97,6 +100,7 @@ export const CONFIG_DEFAULTS = {
   templatesDir: 'templates',
   versionTable: { name: 'sqlgen_version' },
   transactionPerRevision: true,
+  guards: true,
   format: { enabled: true, keywordCase: 'upper', tabWidth: 2 },
   lint: { failOn: 'error', rules: {} },
   allowMultipleHeads: false,

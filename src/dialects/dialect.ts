@@ -1,5 +1,6 @@
 import type { SqlLexicalSyntax } from '../compile/inline-bindings.js';
 import type { DialectId } from './dialect-id.js';
+import type { VersionGuardSyntax } from './version-guard-syntax.js';
 
 /**
  * Everything sqlgen knows about one SQL dialect, as data. Adding a dialect costs one file
@@ -35,4 +36,6 @@ export interface Dialect {
   /** Quotes and comments of the SQL that knex emits, for finding `?` placeholders. */
   lexicalSyntax: SqlLexicalSyntax;
   quoteIdentifier(name: string): string;
+  /** How a script checks the version table before it changes anything. */
+  versionGuard: VersionGuardSyntax;
 }

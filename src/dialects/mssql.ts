@@ -1,5 +1,6 @@
 import { MSSQL_SYNTAX, renderMssqlLiteral } from './literals/mssql.js';
 import type { Dialect } from './dialect.js';
+import { mssqlGuard } from './guards/mssql.js';
 
 export const mssql: Dialect = {
   id: 'mssql',
@@ -17,5 +18,6 @@ export const mssql: Dialect = {
   knexResultSuffix: ';select @@rowcount',
   renderLiteral: renderMssqlLiteral,
   lexicalSyntax: MSSQL_SYNTAX,
+  versionGuard: mssqlGuard,
   quoteIdentifier: (name) => `[${name.replaceAll(']', ']]')}]`,
 };

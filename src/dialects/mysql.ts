@@ -1,5 +1,6 @@
 import { MYSQL_SYNTAX, renderMysqlLiteral } from './literals/mysql.js';
 import type { Dialect } from './dialect.js';
+import { mysqlGuard } from './guards/mysql.js';
 
 export const mysql: Dialect = {
   id: 'mysql',
@@ -19,5 +20,6 @@ export const mysql: Dialect = {
   ],
   renderLiteral: renderMysqlLiteral,
   lexicalSyntax: MYSQL_SYNTAX,
+  versionGuard: mysqlGuard,
   quoteIdentifier: (name) => `\`${name.replaceAll('`', '``')}\``,
 };

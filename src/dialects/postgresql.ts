@@ -1,5 +1,6 @@
 import { POSTGRESQL_SYNTAX, renderPostgresqlLiteral } from './literals/postgresql.js';
 import type { Dialect } from './dialect.js';
+import { postgresqlGuard } from './guards/postgresql.js';
 
 export const postgresql: Dialect = {
   id: 'postgresql',
@@ -15,5 +16,6 @@ export const postgresql: Dialect = {
   notes: [],
   renderLiteral: renderPostgresqlLiteral,
   lexicalSyntax: POSTGRESQL_SYNTAX,
+  versionGuard: postgresqlGuard,
   quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
 };

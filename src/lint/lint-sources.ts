@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseManifest, type Manifest } from '../bundle/manifest.js';
+import { parseManifest, type AnyManifest } from '../bundle/manifest.js';
 import type { DialectId } from '../dialects/dialect-id.js';
 import { BundleError, LintInputError } from '../errors.js';
 import { lintScript } from './engine.js';
@@ -47,7 +47,7 @@ export function bundleSources(folder: string, cwd: string): { dialect: DialectId
   return { dialect: manifest.dialect, sources };
 }
 
-function readBundleManifest(folder: string, cwd: string): Manifest {
+function readBundleManifest(folder: string, cwd: string): AnyManifest {
   const file = path.join(folder, 'manifest.json');
   let text: string;
   try {

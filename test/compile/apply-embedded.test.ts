@@ -40,8 +40,10 @@ describe('the example project on PGlite (real PostgreSQL)', () => {
     expect(await pgRows(db, 'SELECT order_count FROM customer_order_totals')).toEqual([{ order_count: 0n }].map((row) => ({ order_count: Number(row.order_count) })));
 
     await runPsqlScript(db, golden('example/postgresql.downgrade.sql'));
-    expect(await pgTables(db)).toEqual(['sqlgen_version']);
-    expect(await pgRows(db, 'SELECT version_num FROM sqlgen_version')).toEqual([]);
+    // Reaching base drops the version table, as Alembic does, so the round trip can start again.
+    expect(await pgTables(db)).toEqual([]);
+    await runPsqlScript(db, golden('example/postgresql.upgrade.sql'));
+    expect(await pgRows(db, 'SELECT version_num FROM sqlgen_version')).toEqual([{ version_num: '7c9e2b4a1d30' }]);
   });
 
   it('an upgrade from the middle continues a database stamped at its start', async () => {
@@ -87,8 +89,9 @@ describe('the example project on sql.js (real SQLite)', () => {
     expect(sqliteRows(db, 'SELECT loyalty_points FROM customers')).toEqual([[0]]);
 
     db.exec(golden('example/sqlite.downgrade.sql'));
-    expect(tables(db)).toEqual(['sqlgen_version']);
-    expect(sqliteRows(db, 'SELECT version_num FROM sqlgen_version')).toEqual([]);
+    expect(tables(db)).toEqual([]);
+    db.exec(golden('example/sqlite.upgrade.sql'));
+    expect(sqliteRows(db, 'SELECT version_num FROM sqlgen_version')).toEqual([['7c9e2b4a1d30']]);
   });
 
   it('every kind of value and operation of the values-and-ops fixture', async () => {

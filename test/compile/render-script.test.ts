@@ -7,29 +7,29 @@ import { dialectFor } from '../../src/dialects/index.js';
 import { renderFor } from '../helpers/render.js';
 
 const statement = (sql: string, kind: Statement['kind'], transactional = true): Statement => ({ sql, literals: [], origin: 'raw', kind, transactional, operation: 'test' });
-const plan = (statements: Statement[]) => ({ title: 't', setup: [], sections: [{ heading: 'Running upgrade <base> -> aaaa0001: x', statements, bookkeeping: [] }] });
+const plan = (statements: Statement[]) => ({ title: 't', setup: [], sections: [{ heading: 'Running upgrade <base> -> aaaa0001: x', guard: [], statements, bookkeeping: [] }] });
 const body = (script: string) => script.split('\n').filter((line) => line !== '' && !line.startsWith('--') && !line.startsWith('SET '));
 
 describe('renderScript transactions', () => {
   it('commits, runs a non-transactional statement, and begins again', () => {
-    const script = renderScript(plan([statement('CREATE TABLE a ()', 'schema'), statement('CREATE INDEX CONCURRENTLY i ON a (x)', 'schema', false), statement('INSERT INTO a DEFAULT VALUES', 'data')]), { dialect: dialectFor('postgresql'), transactionPerRevision: true });
+    const script = renderScript(plan([statement('CREATE TABLE a ()', 'schema'), statement('CREATE INDEX CONCURRENTLY i ON a (x)', 'schema', false), statement('INSERT INTO a DEFAULT VALUES', 'data')]), { dialect: dialectFor('postgresql'), transactionPerRevision: true, guards: false });
     expect(body(script)).toEqual(['BEGIN;', 'CREATE TABLE a ();', 'COMMIT;', 'CREATE INDEX CONCURRENTLY i ON a (x);', 'BEGIN;', 'INSERT INTO a DEFAULT VALUES;', 'COMMIT;']);
   });
 
   it('mysql: DDL runs outside transactions, data inside, and the header says why', () => {
-    const script = renderScript(plan([statement('CREATE TABLE a (x int)', 'schema'), statement('INSERT INTO a VALUES (1)', 'data'), statement('UPDATE v SET n = 1', 'data')]), { dialect: dialectFor('mysql'), transactionPerRevision: true });
+    const script = renderScript(plan([statement('CREATE TABLE a (x int)', 'schema'), statement('INSERT INTO a VALUES (1)', 'data'), statement('UPDATE v SET n = 1', 'data')]), { dialect: dialectFor('mysql'), transactionPerRevision: true, guards: false });
     expect(script).toContain('commit DDL implicitly');
     expect(body(script)).toEqual(['CREATE TABLE a (x int);', 'START TRANSACTION;', 'INSERT INTO a VALUES (1);', 'UPDATE v SET n = 1;', 'COMMIT;']);
   });
 
-  it('mssql: BEGIN TRANSACTION, and GO after every statement and commit', () => {
-    const script = renderScript(plan([statement('CREATE TABLE a (x int)', 'schema'), statement('INSERT INTO a VALUES (1)', 'data')]), { dialect: dialectFor('mssql'), transactionPerRevision: true });
-    expect(body(script)).toEqual(['BEGIN TRANSACTION;', 'CREATE TABLE a (x int);', 'GO', 'INSERT INTO a VALUES (1);', 'GO', 'COMMIT;', 'GO']);
+  it('mssql: BEGIN TRANSACTION, and GO after it, every statement and commit, so each statement starts a batch', () => {
+    const script = renderScript(plan([statement('CREATE TABLE a (x int)', 'schema'), statement('INSERT INTO a VALUES (1)', 'data')]), { dialect: dialectFor('mssql'), transactionPerRevision: true, guards: false });
+    expect(body(script)).toEqual(['GO', 'BEGIN TRANSACTION;', 'GO', 'CREATE TABLE a (x int);', 'GO', 'INSERT INTO a VALUES (1);', 'GO', 'COMMIT;', 'GO']);
   });
 
   it('keeps a raw statement whose last line is a comment terminated', () => {
-    const script = renderScript(plan([statement('SELECT 1 -- trailing note', 'schema')]), { dialect: dialectFor('sqlite'), transactionPerRevision: true });
-    expect(body(script)).toEqual(['BEGIN;', 'SELECT 1 -- trailing note', ';', 'COMMIT;']);
+    const script = renderScript(plan([statement('SELECT 1 -- trailing note', 'schema')]), { dialect: dialectFor('sqlite'), transactionPerRevision: true, guards: false });
+    expect(body(script)).toEqual(['BEGIN IMMEDIATE;', 'SELECT 1 -- trailing note', ';', 'COMMIT;']);
   });
 
   it('one transaction for the whole range when asked', async () => {

@@ -1,19 +1,29 @@
 -- sqlgen 0.1.0: upgrade base -> heads (mssql)
 -- Apply with: sqlcmd -b -i <file>
 -- SQL Server output is checked against golden files only; it has not been run on a server.
+-- Guarded: each revision first checks that the version table holds exactly the rows it expects, and stops the script, changing nothing, if not.
 
 SET XACT_ABORT ON;
+GO
+
+-- Running upgrade <base> -> 1a2b3c4d5e6f: create customers
 BEGIN TRANSACTION;
+GO
+IF OBJECT_ID(N'[sqlgen_version]', N'U') IS NULL
 CREATE TABLE [sqlgen_version] (
   [version_num] nvarchar(40) NOT NULL,
   CONSTRAINT [sqlgen_version_pkc] PRIMARY KEY ([version_num])
 );
 GO
-COMMIT;
+DECLARE @sqlgen_found nvarchar(max) = N'no version table';
+IF OBJECT_ID(N'[sqlgen_version]', N'U') IS NOT NULL
+  SELECT @sqlgen_found = COALESCE(STRING_AGG(version_num, N' ') WITHIN GROUP (ORDER BY version_num), N'') FROM [sqlgen_version] WITH (TABLOCKX, HOLDLOCK);
+IF @sqlgen_found <> ''
+BEGIN
+  DECLARE @sqlgen_message nvarchar(2048) = CONCAT('sqlgen guard: expected version rows [', '', N'], found [', @sqlgen_found, ']; nothing was changed');
+  THROW 50000, @sqlgen_message, 1;
+END;
 GO
-
--- Running upgrade <base> -> 1a2b3c4d5e6f: create customers
-BEGIN TRANSACTION;
 CREATE TABLE [customers] (
   [id] int identity(1, 1) NOT NULL PRIMARY KEY,
   [email] nvarchar(320) NOT NULL,
@@ -36,6 +46,16 @@ GO
 
 -- Running upgrade 1a2b3c4d5e6f -> 3f2a9c1b7d4e: add orders
 BEGIN TRANSACTION;
+GO
+DECLARE @sqlgen_found nvarchar(max) = N'no version table';
+IF OBJECT_ID(N'[sqlgen_version]', N'U') IS NOT NULL
+  SELECT @sqlgen_found = COALESCE(STRING_AGG(version_num, N' ') WITHIN GROUP (ORDER BY version_num), N'') FROM [sqlgen_version] WITH (TABLOCKX, HOLDLOCK);
+IF @sqlgen_found <> '1a2b3c4d5e6f'
+BEGIN
+  DECLARE @sqlgen_message nvarchar(2048) = CONCAT('sqlgen guard: expected version rows [', '1a2b3c4d5e6f', N'], found [', @sqlgen_found, ']; nothing was changed');
+  THROW 50000, @sqlgen_message, 1;
+END;
+GO
 CREATE TABLE [orders] (
   [id] int identity(1, 1) NOT NULL PRIMARY KEY,
   [customer_id] int NOT NULL,
@@ -56,6 +76,16 @@ GO
 
 -- Running upgrade 3f2a9c1b7d4e -> 4c5d6e7f8a9b: add countries with names
 BEGIN TRANSACTION;
+GO
+DECLARE @sqlgen_found nvarchar(max) = N'no version table';
+IF OBJECT_ID(N'[sqlgen_version]', N'U') IS NOT NULL
+  SELECT @sqlgen_found = COALESCE(STRING_AGG(version_num, N' ') WITHIN GROUP (ORDER BY version_num), N'') FROM [sqlgen_version] WITH (TABLOCKX, HOLDLOCK);
+IF @sqlgen_found <> '3f2a9c1b7d4e'
+BEGIN
+  DECLARE @sqlgen_message nvarchar(2048) = CONCAT('sqlgen guard: expected version rows [', '3f2a9c1b7d4e', N'], found [', @sqlgen_found, ']; nothing was changed');
+  THROW 50000, @sqlgen_message, 1;
+END;
+GO
 CREATE TABLE [countries] (
   [code] nvarchar(2),
   [name] nvarchar(100) NOT NULL,
@@ -83,6 +113,16 @@ GO
 
 -- Running upgrade 4c5d6e7f8a9b -> 5b8d1f3e9a27: add loyalty points
 BEGIN TRANSACTION;
+GO
+DECLARE @sqlgen_found nvarchar(max) = N'no version table';
+IF OBJECT_ID(N'[sqlgen_version]', N'U') IS NOT NULL
+  SELECT @sqlgen_found = COALESCE(STRING_AGG(version_num, N' ') WITHIN GROUP (ORDER BY version_num), N'') FROM [sqlgen_version] WITH (TABLOCKX, HOLDLOCK);
+IF @sqlgen_found <> '4c5d6e7f8a9b'
+BEGIN
+  DECLARE @sqlgen_message nvarchar(2048) = CONCAT('sqlgen guard: expected version rows [', '4c5d6e7f8a9b', N'], found [', @sqlgen_found, ']; nothing was changed');
+  THROW 50000, @sqlgen_message, 1;
+END;
+GO
 ALTER TABLE [customers]
 ADD [loyalty_points] int NOT NULL CONSTRAINT [customers_loyalty_points_default] DEFAULT 0;
 GO
@@ -103,6 +143,16 @@ GO
 
 -- Running upgrade 4c5d6e7f8a9b -> 6e0a4c2d7f18: customer order totals view
 BEGIN TRANSACTION;
+GO
+DECLARE @sqlgen_found nvarchar(max) = N'no version table';
+IF OBJECT_ID(N'[sqlgen_version]', N'U') IS NOT NULL
+  SELECT @sqlgen_found = COALESCE(STRING_AGG(version_num, N' ') WITHIN GROUP (ORDER BY version_num), N'') FROM [sqlgen_version] WITH (TABLOCKX, HOLDLOCK);
+IF @sqlgen_found <> '5b8d1f3e9a27'
+BEGIN
+  DECLARE @sqlgen_message nvarchar(2048) = CONCAT('sqlgen guard: expected version rows [', '5b8d1f3e9a27', N'], found [', @sqlgen_found, ']; nothing was changed');
+  THROW 50000, @sqlgen_message, 1;
+END;
+GO
 CREATE VIEW customer_order_totals AS
 SELECT c.id AS customer_id,
        COUNT(o.id) AS order_count,
@@ -121,6 +171,16 @@ GO
 
 -- Running upgrade 5b8d1f3e9a27, 6e0a4c2d7f18 -> 7c9e2b4a1d30: merge loyalty and reporting
 BEGIN TRANSACTION;
+GO
+DECLARE @sqlgen_found nvarchar(max) = N'no version table';
+IF OBJECT_ID(N'[sqlgen_version]', N'U') IS NOT NULL
+  SELECT @sqlgen_found = COALESCE(STRING_AGG(version_num, N' ') WITHIN GROUP (ORDER BY version_num), N'') FROM [sqlgen_version] WITH (TABLOCKX, HOLDLOCK);
+IF @sqlgen_found <> '5b8d1f3e9a27 6e0a4c2d7f18'
+BEGIN
+  DECLARE @sqlgen_message nvarchar(2048) = CONCAT('sqlgen guard: expected version rows [', '5b8d1f3e9a27 6e0a4c2d7f18', N'], found [', @sqlgen_found, ']; nothing was changed');
+  THROW 50000, @sqlgen_message, 1;
+END;
+GO
 DELETE FROM [sqlgen_version]
 WHERE
   [version_num] = N'6e0a4c2d7f18';

@@ -3,15 +3,26 @@
 -- The mysql client takes the same arguments.
 -- MySQL and MariaDB commit DDL implicitly: CREATE, ALTER and DROP take effect at once and
 -- cannot be rolled back. Only data changes and version bookkeeping run in transactions.
+-- Guarded: each revision first checks that the version table holds exactly the rows it expects, and stops the script, changing nothing, if not.
 
 SET NAMES utf8mb4;
 SET time_zone = '+00:00';
-CREATE TABLE `sqlgen_version` (
+
+-- Running upgrade <base> -> 1a2b3c4d5e6f: create customers
+CREATE TABLE IF NOT EXISTS `sqlgen_version` (
   `version_num` varchar(40) NOT NULL,
   CONSTRAINT `sqlgen_version_pkc` PRIMARY KEY (`version_num`)
 );
-
--- Running upgrade <base> -> 1a2b3c4d5e6f: create customers
+START TRANSACTION;
+SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
+PREPARE sqlgen_guard FROM @sqlgen_read;
+EXECUTE sqlgen_guard;
+DEALLOCATE PREPARE sqlgen_guard;
+SET @sqlgen_check = IF(@sqlgen_found = '', 'DO 0', CONCAT('sqlgen guard: expected [], found [', @sqlgen_found, ']'));
+PREPARE sqlgen_guard FROM @sqlgen_check;
+EXECUTE sqlgen_guard;
+DEALLOCATE PREPARE sqlgen_guard;
+COMMIT;
 CREATE TABLE `customers` (
   `id` int UNSIGNED NOT NULL auto_increment PRIMARY KEY,
   `email` varchar(320) NOT NULL,
@@ -29,6 +40,16 @@ VALUES
 COMMIT;
 
 -- Running upgrade 1a2b3c4d5e6f -> 3f2a9c1b7d4e: add orders
+START TRANSACTION;
+SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
+PREPARE sqlgen_guard FROM @sqlgen_read;
+EXECUTE sqlgen_guard;
+DEALLOCATE PREPARE sqlgen_guard;
+SET @sqlgen_check = IF(@sqlgen_found = '1a2b3c4d5e6f', 'DO 0', CONCAT('sqlgen guard: expected [1a2b3c4d5e6f], found [', @sqlgen_found, ']'));
+PREPARE sqlgen_guard FROM @sqlgen_check;
+EXECUTE sqlgen_guard;
+DEALLOCATE PREPARE sqlgen_guard;
+COMMIT;
 CREATE TABLE `orders` (
   `id` int UNSIGNED NOT NULL auto_increment PRIMARY KEY,
   `customer_id` int UNSIGNED NOT NULL,
@@ -47,6 +68,16 @@ WHERE
 COMMIT;
 
 -- Running upgrade 3f2a9c1b7d4e -> 4c5d6e7f8a9b: add countries with names
+START TRANSACTION;
+SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
+PREPARE sqlgen_guard FROM @sqlgen_read;
+EXECUTE sqlgen_guard;
+DEALLOCATE PREPARE sqlgen_guard;
+SET @sqlgen_check = IF(@sqlgen_found = '3f2a9c1b7d4e', 'DO 0', CONCAT('sqlgen guard: expected [3f2a9c1b7d4e], found [', @sqlgen_found, ']'));
+PREPARE sqlgen_guard FROM @sqlgen_check;
+EXECUTE sqlgen_guard;
+DEALLOCATE PREPARE sqlgen_guard;
+COMMIT;
 CREATE TABLE `countries` (
   `code` varchar(2),
   `name` varchar(100) NOT NULL,
@@ -70,6 +101,16 @@ WHERE
 COMMIT;
 
 -- Running upgrade 4c5d6e7f8a9b -> 5b8d1f3e9a27: add loyalty points
+START TRANSACTION;
+SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
+PREPARE sqlgen_guard FROM @sqlgen_read;
+EXECUTE sqlgen_guard;
+DEALLOCATE PREPARE sqlgen_guard;
+SET @sqlgen_check = IF(@sqlgen_found = '4c5d6e7f8a9b', 'DO 0', CONCAT('sqlgen guard: expected [4c5d6e7f8a9b], found [', @sqlgen_found, ']'));
+PREPARE sqlgen_guard FROM @sqlgen_check;
+EXECUTE sqlgen_guard;
+DEALLOCATE PREPARE sqlgen_guard;
+COMMIT;
 ALTER TABLE `customers`
 ADD `loyalty_points` int NOT NULL default 0;
 START TRANSACTION;
@@ -86,6 +127,16 @@ WHERE
 COMMIT;
 
 -- Running upgrade 4c5d6e7f8a9b -> 6e0a4c2d7f18: customer order totals view
+START TRANSACTION;
+SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
+PREPARE sqlgen_guard FROM @sqlgen_read;
+EXECUTE sqlgen_guard;
+DEALLOCATE PREPARE sqlgen_guard;
+SET @sqlgen_check = IF(@sqlgen_found = '5b8d1f3e9a27', 'DO 0', CONCAT('sqlgen guard: expected [5b8d1f3e9a27], found [', @sqlgen_found, ']'));
+PREPARE sqlgen_guard FROM @sqlgen_check;
+EXECUTE sqlgen_guard;
+DEALLOCATE PREPARE sqlgen_guard;
+COMMIT;
 CREATE VIEW customer_order_totals AS
 SELECT c.id AS customer_id,
        COUNT(o.id) AS order_count,
@@ -102,6 +153,14 @@ COMMIT;
 
 -- Running upgrade 5b8d1f3e9a27, 6e0a4c2d7f18 -> 7c9e2b4a1d30: merge loyalty and reporting
 START TRANSACTION;
+SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
+PREPARE sqlgen_guard FROM @sqlgen_read;
+EXECUTE sqlgen_guard;
+DEALLOCATE PREPARE sqlgen_guard;
+SET @sqlgen_check = IF(@sqlgen_found = '5b8d1f3e9a27 6e0a4c2d7f18', 'DO 0', CONCAT('sqlgen guard: expected [5b8d1f3e9a27 6e0a4c2d7f18], found [', @sqlgen_found, ']'));
+PREPARE sqlgen_guard FROM @sqlgen_check;
+EXECUTE sqlgen_guard;
+DEALLOCATE PREPARE sqlgen_guard;
 DELETE FROM `sqlgen_version`
 WHERE
   `version_num` = '6e0a4c2d7f18';

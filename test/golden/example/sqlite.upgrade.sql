@@ -1,15 +1,18 @@
 -- sqlgen 0.1.0: upgrade base -> heads (sqlite)
 -- Apply with: sqlite3 -bail <database> < <file>
+-- Guarded: each revision first checks that the version table holds exactly the rows it expects, and stops the script, changing nothing, if not.
 
-BEGIN;
-CREATE TABLE `sqlgen_version` (
+-- Running upgrade <base> -> 1a2b3c4d5e6f: create customers
+BEGIN IMMEDIATE;
+CREATE TABLE IF NOT EXISTS `sqlgen_version` (
   `version_num` varchar(40) NOT NULL,
   CONSTRAINT `sqlgen_version_pkc` PRIMARY KEY (`version_num`)
 );
-COMMIT;
-
--- Running upgrade <base> -> 1a2b3c4d5e6f: create customers
-BEGIN;
+CREATE TEMP TABLE IF NOT EXISTS sqlgen_guard (expected TEXT NOT NULL, found TEXT NOT NULL);
+CREATE TEMP TRIGGER IF NOT EXISTS sqlgen_guard_check BEFORE INSERT ON sqlgen_guard WHEN NEW.found IS NOT NEW.expected BEGIN SELECT RAISE(ABORT, 'sqlgen guard: the version table does not hold the rows this script expects (see the line above); nothing was changed'); END;
+SELECT 'sqlgen guard: expected version rows [], found no version table' WHERE NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlgen_version');
+SELECT 'sqlgen guard: expected version rows [], found [' || found || ']' FROM (SELECT coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '') AS found) WHERE found IS NOT '';
+INSERT INTO sqlgen_guard (expected, found) SELECT '', coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '');
 CREATE TABLE `customers` (
   `id` integer NOT NULL PRIMARY KEY AUTOINCREMENT,
   `email` varchar(320) NOT NULL,
@@ -25,7 +28,12 @@ VALUES
 COMMIT;
 
 -- Running upgrade 1a2b3c4d5e6f -> 3f2a9c1b7d4e: add orders
-BEGIN;
+BEGIN IMMEDIATE;
+CREATE TEMP TABLE IF NOT EXISTS sqlgen_guard (expected TEXT NOT NULL, found TEXT NOT NULL);
+CREATE TEMP TRIGGER IF NOT EXISTS sqlgen_guard_check BEFORE INSERT ON sqlgen_guard WHEN NEW.found IS NOT NEW.expected BEGIN SELECT RAISE(ABORT, 'sqlgen guard: the version table does not hold the rows this script expects (see the line above); nothing was changed'); END;
+SELECT 'sqlgen guard: expected version rows [1a2b3c4d5e6f], found no version table' WHERE NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlgen_version');
+SELECT 'sqlgen guard: expected version rows [1a2b3c4d5e6f], found [' || found || ']' FROM (SELECT coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '') AS found) WHERE found IS NOT '1a2b3c4d5e6f';
+INSERT INTO sqlgen_guard (expected, found) SELECT '1a2b3c4d5e6f', coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '');
 CREATE TABLE `orders` (
   `id` integer NOT NULL PRIMARY KEY AUTOINCREMENT,
   `customer_id` integer NOT NULL,
@@ -42,7 +50,12 @@ WHERE
 COMMIT;
 
 -- Running upgrade 3f2a9c1b7d4e -> 4c5d6e7f8a9b: add countries with names
-BEGIN;
+BEGIN IMMEDIATE;
+CREATE TEMP TABLE IF NOT EXISTS sqlgen_guard (expected TEXT NOT NULL, found TEXT NOT NULL);
+CREATE TEMP TRIGGER IF NOT EXISTS sqlgen_guard_check BEFORE INSERT ON sqlgen_guard WHEN NEW.found IS NOT NEW.expected BEGIN SELECT RAISE(ABORT, 'sqlgen guard: the version table does not hold the rows this script expects (see the line above); nothing was changed'); END;
+SELECT 'sqlgen guard: expected version rows [3f2a9c1b7d4e], found no version table' WHERE NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlgen_version');
+SELECT 'sqlgen guard: expected version rows [3f2a9c1b7d4e], found [' || found || ']' FROM (SELECT coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '') AS found) WHERE found IS NOT '3f2a9c1b7d4e';
+INSERT INTO sqlgen_guard (expected, found) SELECT '3f2a9c1b7d4e', coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '');
 CREATE TABLE `countries` (
   `code` varchar(2),
   `name` varchar(100) NOT NULL,
@@ -81,7 +94,12 @@ WHERE
 COMMIT;
 
 -- Running upgrade 4c5d6e7f8a9b -> 5b8d1f3e9a27: add loyalty points
-BEGIN;
+BEGIN IMMEDIATE;
+CREATE TEMP TABLE IF NOT EXISTS sqlgen_guard (expected TEXT NOT NULL, found TEXT NOT NULL);
+CREATE TEMP TRIGGER IF NOT EXISTS sqlgen_guard_check BEFORE INSERT ON sqlgen_guard WHEN NEW.found IS NOT NEW.expected BEGIN SELECT RAISE(ABORT, 'sqlgen guard: the version table does not hold the rows this script expects (see the line above); nothing was changed'); END;
+SELECT 'sqlgen guard: expected version rows [4c5d6e7f8a9b], found no version table' WHERE NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlgen_version');
+SELECT 'sqlgen guard: expected version rows [4c5d6e7f8a9b], found [' || found || ']' FROM (SELECT coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '') AS found) WHERE found IS NOT '4c5d6e7f8a9b';
+INSERT INTO sqlgen_guard (expected, found) SELECT '4c5d6e7f8a9b', coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '');
 ALTER TABLE `customers`
 ADD COLUMN `loyalty_points` integer NOT NULL DEFAULT 0;
 UPDATE `customers`
@@ -97,7 +115,12 @@ WHERE
 COMMIT;
 
 -- Running upgrade 4c5d6e7f8a9b -> 6e0a4c2d7f18: customer order totals view
-BEGIN;
+BEGIN IMMEDIATE;
+CREATE TEMP TABLE IF NOT EXISTS sqlgen_guard (expected TEXT NOT NULL, found TEXT NOT NULL);
+CREATE TEMP TRIGGER IF NOT EXISTS sqlgen_guard_check BEFORE INSERT ON sqlgen_guard WHEN NEW.found IS NOT NEW.expected BEGIN SELECT RAISE(ABORT, 'sqlgen guard: the version table does not hold the rows this script expects (see the line above); nothing was changed'); END;
+SELECT 'sqlgen guard: expected version rows [5b8d1f3e9a27], found no version table' WHERE NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlgen_version');
+SELECT 'sqlgen guard: expected version rows [5b8d1f3e9a27], found [' || found || ']' FROM (SELECT coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '') AS found) WHERE found IS NOT '5b8d1f3e9a27';
+INSERT INTO sqlgen_guard (expected, found) SELECT '5b8d1f3e9a27', coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '');
 CREATE VIEW customer_order_totals AS
 SELECT c.id AS customer_id,
        COUNT(o.id) AS order_count,
@@ -112,7 +135,12 @@ VALUES
 COMMIT;
 
 -- Running upgrade 5b8d1f3e9a27, 6e0a4c2d7f18 -> 7c9e2b4a1d30: merge loyalty and reporting
-BEGIN;
+BEGIN IMMEDIATE;
+CREATE TEMP TABLE IF NOT EXISTS sqlgen_guard (expected TEXT NOT NULL, found TEXT NOT NULL);
+CREATE TEMP TRIGGER IF NOT EXISTS sqlgen_guard_check BEFORE INSERT ON sqlgen_guard WHEN NEW.found IS NOT NEW.expected BEGIN SELECT RAISE(ABORT, 'sqlgen guard: the version table does not hold the rows this script expects (see the line above); nothing was changed'); END;
+SELECT 'sqlgen guard: expected version rows [5b8d1f3e9a27 6e0a4c2d7f18], found no version table' WHERE NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlgen_version');
+SELECT 'sqlgen guard: expected version rows [5b8d1f3e9a27 6e0a4c2d7f18], found [' || found || ']' FROM (SELECT coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '') AS found) WHERE found IS NOT '5b8d1f3e9a27 6e0a4c2d7f18';
+INSERT INTO sqlgen_guard (expected, found) SELECT '5b8d1f3e9a27 6e0a4c2d7f18', coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '');
 DELETE FROM `sqlgen_version`
 WHERE
   `version_num` = '6e0a4c2d7f18';

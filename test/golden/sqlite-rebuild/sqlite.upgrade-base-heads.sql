@@ -1,17 +1,21 @@
 -- sqlgen 0.1.0: upgrade base -> heads (sqlite)
 -- Apply with: sqlite3 -bail <database> < <file>
+-- Guarded: each revision first checks that the version table holds exactly the rows it expects, and stops the script, changing nothing, if not.
 
 -- Table rebuilds below: foreign key checks off for this session, as SQLite's ALTER TABLE procedure requires.
 PRAGMA foreign_keys = OFF;
-BEGIN;
-CREATE TABLE `sqlgen_version` (
+
+-- Running upgrade <base> -> bbbb0001: authors and books, with a view and a trigger on books
+BEGIN IMMEDIATE;
+CREATE TABLE IF NOT EXISTS `sqlgen_version` (
   `version_num` varchar(40) NOT NULL,
   CONSTRAINT `sqlgen_version_pkc` PRIMARY KEY (`version_num`)
 );
-COMMIT;
-
--- Running upgrade <base> -> bbbb0001: authors and books, with a view and a trigger on books
-BEGIN;
+CREATE TEMP TABLE IF NOT EXISTS sqlgen_guard (expected TEXT NOT NULL, found TEXT NOT NULL);
+CREATE TEMP TRIGGER IF NOT EXISTS sqlgen_guard_check BEFORE INSERT ON sqlgen_guard WHEN NEW.found IS NOT NEW.expected BEGIN SELECT RAISE(ABORT, 'sqlgen guard: the version table does not hold the rows this script expects (see the line above); nothing was changed'); END;
+SELECT 'sqlgen guard: expected version rows [], found no version table' WHERE NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlgen_version');
+SELECT 'sqlgen guard: expected version rows [], found [' || found || ']' FROM (SELECT coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '') AS found) WHERE found IS NOT '';
+INSERT INTO sqlgen_guard (expected, found) SELECT '', coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '');
 CREATE TABLE `authors` (
   `id` integer NOT NULL PRIMARY KEY AUTOINCREMENT,
   `name` varchar(50) NOT NULL
@@ -68,7 +72,12 @@ VALUES
 COMMIT;
 
 -- Running upgrade bbbb0001 -> bbbb0002: widen author names, require titles, add editors
-BEGIN;
+BEGIN IMMEDIATE;
+CREATE TEMP TABLE IF NOT EXISTS sqlgen_guard (expected TEXT NOT NULL, found TEXT NOT NULL);
+CREATE TEMP TRIGGER IF NOT EXISTS sqlgen_guard_check BEFORE INSERT ON sqlgen_guard WHEN NEW.found IS NOT NEW.expected BEGIN SELECT RAISE(ABORT, 'sqlgen guard: the version table does not hold the rows this script expects (see the line above); nothing was changed'); END;
+SELECT 'sqlgen guard: expected version rows [bbbb0001], found no version table' WHERE NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlgen_version');
+SELECT 'sqlgen guard: expected version rows [bbbb0001], found [' || found || ']' FROM (SELECT coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '') AS found) WHERE found IS NOT 'bbbb0001';
+INSERT INTO sqlgen_guard (expected, found) SELECT 'bbbb0001', coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '');
 UPDATE `books`
 SET
   `title` = 'Untitled'
@@ -151,7 +160,12 @@ WHERE
 COMMIT;
 
 -- Running upgrade bbbb0002 -> bbbb0003: prices get a default
-BEGIN;
+BEGIN IMMEDIATE;
+CREATE TEMP TABLE IF NOT EXISTS sqlgen_guard (expected TEXT NOT NULL, found TEXT NOT NULL);
+CREATE TEMP TRIGGER IF NOT EXISTS sqlgen_guard_check BEFORE INSERT ON sqlgen_guard WHEN NEW.found IS NOT NEW.expected BEGIN SELECT RAISE(ABORT, 'sqlgen guard: the version table does not hold the rows this script expects (see the line above); nothing was changed'); END;
+SELECT 'sqlgen guard: expected version rows [bbbb0002], found no version table' WHERE NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlgen_version');
+SELECT 'sqlgen guard: expected version rows [bbbb0002], found [' || found || ']' FROM (SELECT coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '') AS found) WHERE found IS NOT 'bbbb0002';
+INSERT INTO sqlgen_guard (expected, found) SELECT 'bbbb0002', coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '');
 DROP VIEW "published_books";
 CREATE TABLE `_sqlgen_rebuild_books` (
   `id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,

@@ -3,15 +3,26 @@
 -- The mysql client takes the same arguments.
 -- MySQL and MariaDB commit DDL implicitly: CREATE, ALTER and DROP take effect at once and
 -- cannot be rolled back. Only data changes and version bookkeeping run in transactions.
+-- Guarded: each revision first checks that the version table holds exactly the rows it expects, and stops the script, changing nothing, if not.
 
 SET NAMES utf8mb4;
 SET time_zone = '+00:00';
-CREATE TABLE `sqlgen_version` (
+
+-- Running upgrade <base> -> aaaa0001: events with every kind of value
+CREATE TABLE IF NOT EXISTS `sqlgen_version` (
   `version_num` varchar(40) NOT NULL,
   CONSTRAINT `sqlgen_version_pkc` PRIMARY KEY (`version_num`)
 );
-
--- Running upgrade <base> -> aaaa0001: events with every kind of value
+START TRANSACTION;
+SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
+PREPARE sqlgen_guard FROM @sqlgen_read;
+EXECUTE sqlgen_guard;
+DEALLOCATE PREPARE sqlgen_guard;
+SET @sqlgen_check = IF(@sqlgen_found = '', 'DO 0', CONCAT('sqlgen guard: expected [], found [', @sqlgen_found, ']'));
+PREPARE sqlgen_guard FROM @sqlgen_check;
+EXECUTE sqlgen_guard;
+DEALLOCATE PREPARE sqlgen_guard;
+COMMIT;
 CREATE TABLE `events` (
   `id` int UNSIGNED NOT NULL auto_increment PRIMARY KEY,
   `name` varchar(100) NOT NULL,
@@ -42,6 +53,16 @@ VALUES
 COMMIT;
 
 -- Running upgrade aaaa0001 -> aaaa0002: index events by name
+START TRANSACTION;
+SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
+PREPARE sqlgen_guard FROM @sqlgen_read;
+EXECUTE sqlgen_guard;
+DEALLOCATE PREPARE sqlgen_guard;
+SET @sqlgen_check = IF(@sqlgen_found = 'aaaa0001', 'DO 0', CONCAT('sqlgen guard: expected [aaaa0001], found [', @sqlgen_found, ']'));
+PREPARE sqlgen_guard FROM @sqlgen_check;
+EXECUTE sqlgen_guard;
+DEALLOCATE PREPARE sqlgen_guard;
+COMMIT;
 ALTER TABLE `events`
 ADD INDEX `events_name_idx` (`name`);
 UPDATE events SET note = 'why? :because' WHERE flag = 1;
@@ -54,6 +75,16 @@ WHERE
 COMMIT;
 
 -- Running upgrade aaaa0002 -> aaaa0003: rename events and add a view
+START TRANSACTION;
+SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
+PREPARE sqlgen_guard FROM @sqlgen_read;
+EXECUTE sqlgen_guard;
+DEALLOCATE PREPARE sqlgen_guard;
+SET @sqlgen_check = IF(@sqlgen_found = 'aaaa0002', 'DO 0', CONCAT('sqlgen guard: expected [aaaa0002], found [', @sqlgen_found, ']'));
+PREPARE sqlgen_guard FROM @sqlgen_check;
+EXECUTE sqlgen_guard;
+DEALLOCATE PREPARE sqlgen_guard;
+COMMIT;
 RENAME TABLE `events` TO `event_log`;
 START TRANSACTION;
 DELETE FROM `event_log`

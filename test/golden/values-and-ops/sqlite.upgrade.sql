@@ -1,15 +1,18 @@
 -- sqlgen 0.1.0: upgrade base -> heads (sqlite)
 -- Apply with: sqlite3 -bail <database> < <file>
+-- Guarded: each revision first checks that the version table holds exactly the rows it expects, and stops the script, changing nothing, if not.
 
-BEGIN;
-CREATE TABLE `sqlgen_version` (
+-- Running upgrade <base> -> aaaa0001: events with every kind of value
+BEGIN IMMEDIATE;
+CREATE TABLE IF NOT EXISTS `sqlgen_version` (
   `version_num` varchar(40) NOT NULL,
   CONSTRAINT `sqlgen_version_pkc` PRIMARY KEY (`version_num`)
 );
-COMMIT;
-
--- Running upgrade <base> -> aaaa0001: events with every kind of value
-BEGIN;
+CREATE TEMP TABLE IF NOT EXISTS sqlgen_guard (expected TEXT NOT NULL, found TEXT NOT NULL);
+CREATE TEMP TRIGGER IF NOT EXISTS sqlgen_guard_check BEFORE INSERT ON sqlgen_guard WHEN NEW.found IS NOT NEW.expected BEGIN SELECT RAISE(ABORT, 'sqlgen guard: the version table does not hold the rows this script expects (see the line above); nothing was changed'); END;
+SELECT 'sqlgen guard: expected version rows [], found no version table' WHERE NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlgen_version');
+SELECT 'sqlgen guard: expected version rows [], found [' || found || ']' FROM (SELECT coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '') AS found) WHERE found IS NOT '';
+INSERT INTO sqlgen_guard (expected, found) SELECT '', coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '');
 CREATE TABLE `events` (
   `id` integer NOT NULL PRIMARY KEY AUTOINCREMENT,
   `name` varchar(100) NOT NULL,
@@ -51,7 +54,12 @@ VALUES
 COMMIT;
 
 -- Running upgrade aaaa0001 -> aaaa0002: index events by name
-BEGIN;
+BEGIN IMMEDIATE;
+CREATE TEMP TABLE IF NOT EXISTS sqlgen_guard (expected TEXT NOT NULL, found TEXT NOT NULL);
+CREATE TEMP TRIGGER IF NOT EXISTS sqlgen_guard_check BEFORE INSERT ON sqlgen_guard WHEN NEW.found IS NOT NEW.expected BEGIN SELECT RAISE(ABORT, 'sqlgen guard: the version table does not hold the rows this script expects (see the line above); nothing was changed'); END;
+SELECT 'sqlgen guard: expected version rows [aaaa0001], found no version table' WHERE NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlgen_version');
+SELECT 'sqlgen guard: expected version rows [aaaa0001], found [' || found || ']' FROM (SELECT coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '') AS found) WHERE found IS NOT 'aaaa0001';
+INSERT INTO sqlgen_guard (expected, found) SELECT 'aaaa0001', coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '');
 CREATE INDEX `events_name_idx` ON `events` (`name`);
 UPDATE events SET note = 'why? :because' WHERE flag = 1;
 UPDATE `sqlgen_version`
@@ -62,7 +70,12 @@ WHERE
 COMMIT;
 
 -- Running upgrade aaaa0002 -> aaaa0003: rename events and add a view
-BEGIN;
+BEGIN IMMEDIATE;
+CREATE TEMP TABLE IF NOT EXISTS sqlgen_guard (expected TEXT NOT NULL, found TEXT NOT NULL);
+CREATE TEMP TRIGGER IF NOT EXISTS sqlgen_guard_check BEFORE INSERT ON sqlgen_guard WHEN NEW.found IS NOT NEW.expected BEGIN SELECT RAISE(ABORT, 'sqlgen guard: the version table does not hold the rows this script expects (see the line above); nothing was changed'); END;
+SELECT 'sqlgen guard: expected version rows [aaaa0002], found no version table' WHERE NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlgen_version');
+SELECT 'sqlgen guard: expected version rows [aaaa0002], found [' || found || ']' FROM (SELECT coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '') AS found) WHERE found IS NOT 'aaaa0002';
+INSERT INTO sqlgen_guard (expected, found) SELECT 'aaaa0002', coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM "sqlgen_version" ORDER BY version_num)), '');
 ALTER TABLE `events`
 RENAME TO `event_log`;
 DELETE FROM `event_log`
