@@ -32,7 +32,8 @@ MARIADB_PID=$MARIADB_DIR/mariadbd.pid
 MARIADB_LOG=$MARIADB_DIR/server.log
 ENV_FILE=$DB_DIR/env
 
-PACKAGES=(postgresql postgresql-client mariadb-server mariadb-client sqlite3)
+# alembic: Debian's Alembic (python3-alembic, SQLAlchemy), the oracle of test-db/alembic-oracle.test.ts.
+PACKAGES=(postgresql postgresql-client mariadb-server mariadb-client sqlite3 alembic)
 HINT="run 'bash scripts/db-servers.sh install && bash scripts/db-servers.sh start'"
 
 log() { echo "db-servers: $*"; }
