@@ -16,12 +16,16 @@ export type VersionChange = { kind: 'insert'; id: string } | { kind: 'update'; f
 export class VersionRows {
   private readonly heads: Set<string>;
 
-  /** `start`: the revisions whose rows the database has when the script starts. */
+  /**
+   * `start`: the revisions the database is at when the script starts. Its rows are those no
+   * other start revision needs: `heads` names a head that another reaches as a dependency, and
+   * that head has no row of its own.
+   */
   constructor(
     private readonly graph: RevisionGraph<RevisionNode>,
     start: readonly string[],
   ) {
-    this.heads = new Set(start);
+    this.heads = new Set(start.filter((id) => !this.neededBy(start, id)));
   }
 
   upgrade(revision: RevisionNode): VersionChange[] {

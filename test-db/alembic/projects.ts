@@ -64,7 +64,8 @@ function revisionModule(revision: GraphRevision): string {
     id: revision.id,
     parents: revision.parents,
     message: `revision ${revision.id}`,
-    dependsOn: revision.dependsOn,
+    // Written as in the Alembic project: some dependencies name a branch label.
+    dependsOn: revision.dependsOnWritten,
     branchLabels: revision.branchLabels,
   };
   const table = JSON.stringify(tableOf(revision.id));

@@ -65,6 +65,12 @@ describe('VersionRows (the version table, as Alembic keeps it)', () => {
     expect(rows.downgrade(node('cccc', chain))).toEqual([{ kind: 'update', from: 'cccc', to: 'bbbb' }]);
   });
 
+  it('a head that another head depends on has no row: starting at heads is starting at the rows base:heads leaves', () => {
+    // bbbb is a head (no child) that aaaa depends on.
+    const heads = RevisionGraph.build([rev('bbbb'), rev('aaaa', [], ['bbbb'])]);
+    expect(new VersionRows(heads, ['aaaa', 'bbbb']).current()).toEqual(rowsAfterUpgrades(heads, [], ['bbbb', 'aaaa']));
+  });
+
   it('stepping base:A then A:B leaves the rows of base:B', () => {
     expect(rowsAfterUpgrades(dependent, rowsAfterUpgrades(dependent, [], ['yyyy', 'xxxx']), ['zzzz'])).toEqual(rowsAfterUpgrades(dependent, [], ['yyyy', 'xxxx', 'zzzz']));
   });
