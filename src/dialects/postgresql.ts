@@ -15,5 +15,8 @@ export const postgresql: Dialect = {
   notes: [],
   renderLiteral: renderPostgresqlLiteral,
   lexicalSyntax: POSTGRESQL_SYNTAX,
+  renameTargetQualified: false,
+  extensions: true,
+  alterRestrictions: [],
   quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
 };
