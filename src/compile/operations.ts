@@ -105,13 +105,15 @@ class Recorder {
       createExtensionIfNotExists: (name) => this.extension('createExtensionIfNotExists', name),
       dropExtension: (name) => this.extension('dropExtension', name),
       dropExtensionIfExists: (name) => this.extension('dropExtensionIfExists', name),
+      hasTable: (name) => refuseLiveQuery(`hasTable ${name}`),
+      hasColumn: (table, column) => refuseLiveQuery(`hasColumn ${table}.${column}`),
       insert: (table, rows) => {
         if (Array.isArray(rows) && rows.length === 0) return;
         this.dataStep(`insert ${table}`, this.query(qualify(table)).insert(rows));
       },
       update: (table, values, where) => this.dataStep(`update ${table}`, whereClause(this.query(qualify(table)), where).update(values)),
       delete: (table, where) => this.dataStep(`delete ${table}`, whereClause(this.query(qualify(table)), where).delete()),
-      query: (table) => this.query(qualify(table)),
+      query: (table) => (table === undefined ? knex.queryBuilder() : this.query(qualify(table))),
       execute: (sql) => this.execute(sql),
       outsideTransaction: (build) => this.outsideTransaction(build),
     };
@@ -283,6 +285,10 @@ function needsLiveDatabase(operation: string, sql: string, dialect: Dialect): Co
     `${operation}: on ${dialect.id}, knex builds this from the live table definition (it asks the database with \`${sql.trim().split('\n')[0]}\`), and sqlgen has no database`,
     dialect.liveDatabaseHint ?? 'write the statement with op.execute()',
   );
+}
+
+function refuseLiveQuery(operation: string): never {
+  throw new CompileError('NEEDS_LIVE_DATABASE', `${operation}: knex asks the live database, and sqlgen renders scripts without one`, 'the revisions below this one say what exists; write the revision for that schema');
 }
 
 function describeCount({ min, max }: Expected): string {

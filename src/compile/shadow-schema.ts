@@ -35,7 +35,7 @@ export class ShadowSchema {
    */
   apply(statement: Statement, revision: Revision): void {
     const sql = this.text(statement);
-    const restriction = this.restrictionOn(sql);
+    const restriction = restrictionOn(sql, this.dialect);
     try {
       if (restriction) throw new Error(`${restriction.form}: ${restriction.reason}${restriction.since ? `, and sqlite.minimumVersion is ${this.dialect.minimumVersion}` : ''}`);
       this.database.exec(sql);
@@ -57,7 +57,7 @@ export class ShadowSchema {
    */
   accepts(statements: readonly Statement[]): boolean {
     const texts = statements.map((statement) => this.text(statement));
-    if (texts.some((sql) => this.restrictionOn(sql))) return false;
+    if (texts.some((sql) => restrictionOn(sql, this.dialect))) return false;
     this.database.exec('SAVEPOINT sqlgen_try');
     try {
       return texts.every((sql) => this.runs(sql));
@@ -68,14 +68,6 @@ export class ShadowSchema {
 
   private text(statement: Statement): string {
     return statement.origin === 'knex' ? inlineBindings(statement.sql, statement.literals, { renderLiteral: String, syntax: this.dialect.lexicalSyntax }) : statement.sql;
-  }
-
-  /** The ALTER TABLE form of `sql` that the oldest SQLite the script targets, or a table with rows, may refuse. */
-  private restrictionOn(sql: string): AlterRestriction | undefined {
-    if (!/^\s*alter\s+table\b/i.test(sql)) return undefined;
-    const code = [...sqlPieces(sql, this.dialect.lexicalSyntax)].map((piece) => (piece.kind === 'text' && !/^["`[]/.test(piece.text) ? "''" : piece.text)).join('');
-    const minimum = this.dialect.minimumVersion ?? '0';
-    return this.dialect.alterRestrictions.find((restriction) => restriction.pattern.test(code) && (restriction.since === undefined || compareVersions(minimum, restriction.since) < 0));
   }
 
   /** The rows of a read-only query. */
@@ -124,6 +116,15 @@ export class ShadowSchema {
       return false;
     }
   }
+}
+
+/** The ALTER TABLE form of `sql` that the oldest SQLite the script targets, or a table with rows, may refuse. */
+export function restrictionOn(sql: string, dialect: Dialect): AlterRestriction | undefined {
+  if (!/^\s*alter\s+table\b/i.test(sql)) return undefined;
+  // String literals are blanked out, so a default such as 'drop column' matches nothing.
+  const code = [...sqlPieces(sql, dialect.lexicalSyntax)].map((piece) => (piece.kind === 'text' && !/^["`[]/.test(piece.text) ? "''" : piece.text)).join('');
+  const minimum = dialect.minimumVersion ?? '0';
+  return dialect.alterRestrictions.find((restriction) => restriction.pattern.test(code) && (restriction.since === undefined || compareVersions(minimum, restriction.since) < 0));
 }
 
 function rowObjects(result: QueryExecResult): ShadowRow[] {

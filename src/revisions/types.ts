@@ -76,11 +76,17 @@ export interface Operations {
   createExtensionIfNotExists(name: string): void;
   dropExtension(name: string): void;
   dropExtensionIfExists(name: string): void;
+  /**
+   * knex asks the live database; a revision is rendered offline, so these are refused with a
+   * hint: decide from the revisions below, which say what exists.
+   */
+  hasTable(name: string): never;
+  hasColumn(table: string, column: string): never;
   insert(table: string, rows: Record<string, unknown> | Array<Record<string, unknown>>): void;
   update(table: string, values: Record<string, unknown>, where: Where): void;
   delete(table: string, where: Where): void;
-  /** A query builder for view definitions; it cannot run. */
-  query(table: string): Knex.QueryBuilder;
+  /** A query builder for view definitions and index predicates (no table needed there); it cannot run. */
+  query(table?: string): Knex.QueryBuilder;
   /**
    * SQL written by hand. Text is emitted verbatim (`?`, `??` and `:name` stay as written);
    * `op.raw(sql, bindings)` gets its bindings inlined first.
