@@ -19,7 +19,8 @@ export interface CompileOptions {
  * operations; a SQL revision's section is one verbatim statement block.
  */
 export async function compileRevision(revision: Revision, direction: Direction, dialect: Dialect, { shadow, traceSources = false }: CompileOptions = {}): Promise<Statement[]> {
-  const steps = await recordRevision(revision, direction, dialect, traceSources);
+  // A statement SQLite rejects on the shadow must name its line, so SQLite scripts trace every op call.
+  const steps = await recordRevision(revision, direction, dialect, traceSources || shadow !== undefined);
   if (shadow) return shadow.settle(steps, revision);
   if (steps.some(isTableRebuild)) throw new CompileError('NEEDS_LIVE_DATABASE', `${revision.file}: revision ${revision.id} rebuilds a table, which needs the script's shadow schema`, 'render it as part of a script (sqlgen upgrade/downgrade)', { file: revision.file });
   return steps as Statement[];

@@ -40,8 +40,12 @@ const PASTES_TABLE_COMMENT: ReadonlySet<string> = new Set(['postgresql', 'mysql'
 const PASTES_ENUM_VALUES: ReadonlySet<string> = new Set(['postgresql', 'mysql', 'sqlite']);
 /** PostgreSQL's column comments escape lone quotes only, so doubled quotes pass through intact. */
 const PASTES_COLUMN_COMMENT: ReadonlySet<string> = new Set(['postgresql']);
-/** MySQL column comments escape quotes with a backslash, which NO_BACKSLASH_ESCAPES breaks. */
-const REFUSES_QUOTED_COLUMN_COMMENT: ReadonlySet<string> = new Set(['mysql']);
+/**
+ * MySQL column comments escape quotes with a backslash, which NO_BACKSLASH_ESCAPES turns into
+ * a quote that ends the string. A doubled quote means one quote in every sql_mode, so sqlgen
+ * doubles it and hands knex text whose `replace` leaves it as it is.
+ */
+const DOUBLES_COLUMN_COMMENT_ITSELF: ReadonlySet<string> = new Set(['mysql']);
 
 function prepareColumn(column: ColumnInternals, dialect: Dialect, operation: string): void {
   const name = String(column._args[0]);
@@ -52,10 +56,27 @@ function prepareColumn(column: ColumnInternals, dialect: Dialect, operation: str
   }
   const comment = column._modifiers.comment;
   if (comment && typeof comment[0] === 'string') {
-    if (REFUSES_QUOTED_COLUMN_COMMENT.has(dialect.id) && comment[0].includes("'")) {
-      throw unsafeText(`the comment of column ${name}`, dialect, operation, 'a quote');
-    }
-    comment[0] = pastedText(comment[0], dialect, `comment of column ${name}`, operation, PASTES_COLUMN_COMMENT);
+    const text = pastedText(comment[0], dialect, `comment of column ${name}`, operation, PASTES_COLUMN_COMMENT);
+    comment[0] = DOUBLES_COLUMN_COMMENT_ITSELF.has(dialect.id) ? new EscapedText(text.replaceAll("'", "''")) : text;
+  }
+}
+
+/** Text already escaped by sqlgen: knex's own escaping (`text.replace(...)`) leaves it unchanged. */
+class EscapedText extends String {
+  override replace(): string {
+    return this.valueOf();
+  }
+}
+
+/**
+ * Runs an `alterView` callback as knex does (builder as `this` and as argument), then renders
+ * the column defaults it sets with the dialect's literal renderer: knex pastes them bare.
+ */
+export function prepareViewBuilder(builder: Knex.ViewBuilder, build: (this: Knex.ViewBuilder, view: Knex.ViewBuilder) => void, dialect: Dialect): void {
+  build.call(builder, builder);
+  const statements = (builder as unknown as { _statements: Array<{ method: string; args: unknown[] }> })._statements;
+  for (const statement of statements) {
+    if (statement.method === 'defaultTo') statement.args[1] = (renderedDefault(statement.args[1], dialect) as { toQuery(): string } | null)?.toQuery() ?? 'NULL';
   }
 }
 

@@ -1,6 +1,6 @@
 import { ResolutionError } from '../errors.js';
 import { PACKAGE_INFO } from '../package-info.js';
-import { dialectFor } from '../dialects/index.js';
+import { configuredDialect } from '../dialects/index.js';
 import { RevisionGraph } from '../revisions/graph.js';
 import type { Project } from '../project.js';
 import { statementFormatter } from './format-statement.js';
@@ -36,7 +36,7 @@ export async function renderProjectScript(project: Project, request: ScriptReque
 
 export function renderSettings(project: Project, request: Pick<ScriptRequest, 'format' | 'singleTransaction' | 'guards'>): RenderSettings {
   const { config, graph } = project;
-  const dialect = dialectFor(config.dialect);
+  const dialect = configuredDialect(config);
   const formatting = request.format ?? config.format.enabled;
   return {
     graph,

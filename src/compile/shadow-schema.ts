@@ -1,8 +1,9 @@
 import type { Database, QueryExecResult } from 'sql.js';
 import { CompileError } from '../errors.js';
-import type { Dialect } from '../dialects/dialect.js';
+import type { AlterRestriction, Dialect } from '../dialects/dialect.js';
 import type { Revision } from '../revisions/types.js';
-import { inlineBindings } from './inline-bindings.js';
+import { inlineBindings, sqlPieces } from './inline-bindings.js';
+import { compareVersions } from '../dialects/versions.js';
 import type { Statement } from './statement.js';
 
 /** A row of a query on the shadow schema, by column name. */
@@ -28,19 +29,45 @@ export class ShadowSchema {
     return new ShadowSchema(new SQL.Database(), dialect);
   }
 
-  /** Runs a statement of the script; `revision` names the culprit if SQLite rejects it. */
+  /**
+   * Runs a statement of the script, as every SQLite statement sqlgen renders is run while it
+   * renders; `revision` names the culprit if SQLite, or the configured oldest SQLite, rejects it.
+   */
   apply(statement: Statement, revision: Revision): void {
-    const sql = statement.origin === 'knex' ? inlineBindings(statement.sql, statement.literals, { renderLiteral: String, syntax: this.dialect.lexicalSyntax }) : statement.sql;
+    const sql = this.text(statement);
+    const restriction = restrictionOn(sql, this.dialect);
     try {
+      if (restriction) throw new Error(`${restriction.form}: ${restriction.reason}${restriction.since ? `, and sqlite.minimumVersion is ${this.dialect.minimumVersion}` : ''}`);
       this.database.exec(sql);
     } catch (error) {
+      const line = statement.source?.line;
+      const where = line ? `${revision.file}:${line}` : revision.file;
       throw new CompileError(
         'SHADOW_REPLAY_FAILED',
-        `${revision.file}: SQLite rejected a statement of revision ${revision.id} (${statement.operation}) while sqlgen replayed the history to rebuild a table: ${(error as Error).message}`,
-        'the statement does not run on SQLite; fix the revision, or give it a SQLite version through op.dialect',
-        { file: revision.file },
+        `${where}: SQLite would reject a statement of revision ${revision.id} (${statement.operation}): ${(error as Error).message}`,
+        'sqlgen runs every SQLite statement it renders on an in-memory SQLite; fix the revision, or give it a SQLite version through op.dialect',
+        { file: revision.file, ...(line && { line }) },
       );
     }
+  }
+
+  /**
+   * Whether SQLite, at the configured minimum version, runs the statements as the next ones of
+   * the script. They are tried in a savepoint that is rolled back: the caller applies its choice.
+   */
+  accepts(statements: readonly Statement[]): boolean {
+    const texts = statements.map((statement) => this.text(statement));
+    if (texts.some((sql) => restrictionOn(sql, this.dialect))) return false;
+    this.database.exec('SAVEPOINT sqlgen_try');
+    try {
+      return texts.every((sql) => this.runs(sql));
+    } finally {
+      this.database.exec('ROLLBACK TO sqlgen_try; RELEASE sqlgen_try');
+    }
+  }
+
+  private text(statement: Statement): string {
+    return statement.origin === 'knex' ? inlineBindings(statement.sql, statement.literals, { renderLiteral: String, syntax: this.dialect.lexicalSyntax }) : statement.sql;
   }
 
   /** The rows of a read-only query. */
@@ -89,6 +116,15 @@ export class ShadowSchema {
       return false;
     }
   }
+}
+
+/** The ALTER TABLE form of `sql` that the oldest SQLite the script targets, or a table with rows, may refuse. */
+export function restrictionOn(sql: string, dialect: Dialect): AlterRestriction | undefined {
+  if (!/^\s*alter\s+table\b/i.test(sql)) return undefined;
+  // String literals are blanked out, so a default such as 'drop column' matches nothing.
+  const code = [...sqlPieces(sql, dialect.lexicalSyntax)].map((piece) => (piece.kind === 'text' && !/^["`[]/.test(piece.text) ? "''" : piece.text)).join('');
+  const minimum = dialect.minimumVersion ?? '0';
+  return dialect.alterRestrictions.find((restriction) => restriction.pattern.test(code) && (restriction.since === undefined || compareVersions(minimum, restriction.since) < 0));
 }
 
 function rowObjects(result: QueryExecResult): ShadowRow[] {

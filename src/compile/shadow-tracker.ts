@@ -9,14 +9,13 @@ import type { Statement } from './statement.js';
 export type RecordedStep = Statement | TableRebuild;
 
 /**
- * Follows a script as it is rendered, so that a table rebuild can see the schema built so far.
- * The shadow database is opened only when the first rebuild appears: it then replays the
- * revisions below the range (`replayPrelude`) and the statements rendered before, and from then
- * on every statement as it is rendered.
+ * Follows a SQLite script as it is rendered: every statement runs on the shadow schema, so one
+ * SQLite would reject fails the render instead of the DBA's run, and a table rebuild sees the
+ * schema built so far. On first use the shadow replays the revisions below the range
+ * (`replayPrelude`).
  */
 export class ShadowTracker {
   private shadow?: ShadowSchema;
-  private backlog: Array<{ statement: Statement; revision: Revision }> = [];
 
   constructor(
     private readonly dialect: Dialect,
@@ -24,12 +23,8 @@ export class ShadowTracker {
     private readonly replayPrelude: (tracker: ShadowTracker) => Promise<void>,
   ) {}
 
-  /** The revision's statements, its rebuilds rendered against the schema as it stands. */
+  /** The revision's statements, each run on the shadow, its rebuilds rendered against the schema as it stands. */
   async settle(steps: readonly RecordedStep[], revision: Revision): Promise<Statement[]> {
-    if (!this.shadow && !steps.some(isTableRebuild)) {
-      for (const statement of steps as Statement[]) this.backlog.push({ statement, revision });
-      return steps as Statement[];
-    }
     const shadow = await this.open();
     const statements: Statement[] = [];
     for (const step of steps) {
@@ -61,13 +56,11 @@ export class ShadowTracker {
     }
   }
 
+  /** The shadow is assigned before the prelude replays, which settles through this tracker too. */
   private async open(): Promise<ShadowSchema> {
     if (this.shadow) return this.shadow;
     this.shadow = await ShadowSchema.open(this.dialect);
-    const rendered = this.backlog;
-    this.backlog = [];
     await this.replayPrelude(this);
-    for (const { statement, revision } of rendered) this.shadow.apply(statement, revision);
     return this.shadow;
   }
 }

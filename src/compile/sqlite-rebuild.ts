@@ -12,6 +12,11 @@ export interface TableRebuild {
   operation: string;
   table: string;
   transactional: boolean;
+  /**
+   * Statements that make the change in place (`ALTER TABLE ... DROP COLUMN`), used instead of
+   * the rebuild when SQLite, at the configured minimum version, accepts them on the shadow.
+   */
+  inPlace?: readonly Statement[];
   /** knex's step that reads the live table definition and derives the new one. */
   produce: () => Promise<{ sql?: string[] } | undefined>;
   /** The knex client whose DDL helper `produce` calls. */
@@ -39,6 +44,7 @@ export const FOREIGN_KEYS_OFF = ['-- Table rebuilds below: foreign key checks of
  * definition breaks. The temporary name is derived from the table, so output is deterministic.
  */
 export async function rebuildTable(rebuild: TableRebuild, shadow: ShadowSchema, dialect: Dialect): Promise<Statement[]> {
+  if (rebuild.inPlace && shadow.accepts(rebuild.inPlace)) return [...rebuild.inPlace];
   if (!shadow.hasTable(rebuild.table)) throw new Error(`there is no table ${rebuild.table} in the schema the earlier revisions build`);
   const views = shadow.viewsDependingOn(rebuild.table);
   const triggers = shadow.triggersOn(rebuild.table);

@@ -6,6 +6,7 @@ import { CONFIG_DEFAULTS, configFileSchema, type ConfigFile, type LintLevel } fr
 import { dialectFromUrl } from './dialect-from-url.js';
 import { compileSchema, describeSchemaErrors } from '../schema-validation.js';
 import { jsonSyntaxLocation } from './json-location.js';
+import { compareVersions } from '../dialects/versions.js';
 
 export const CONFIG_FILE_NAME = 'sqlgen.config.json';
 
@@ -28,6 +29,7 @@ export interface ProjectConfig {
   lint: { failOn: Exclude<LintLevel, 'off'> | 'none'; rules: Record<string, LintLevel> };
   signing: { privateKey?: string; publicKey?: string };
   allowMultipleHeads: boolean;
+  sqlite: { minimumVersion: string };
 }
 
 export interface ConfigSources {
@@ -65,6 +67,7 @@ export function loadConfig(sources: ConfigSources): ProjectConfig {
       ...(file.signing?.publicKey && { publicKey: fromRoot(file.signing.publicKey) }),
     },
     allowMultipleHeads: file.allowMultipleHeads ?? CONFIG_DEFAULTS.allowMultipleHeads,
+    sqlite: { minimumVersion: sqliteMinimumVersion(file, configFile ? path.relative(sources.cwd, configFile) : '') },
   };
 }
 
@@ -122,6 +125,15 @@ function resolveDialect(sources: ConfigSources, file: ConfigFile, fileName: stri
     if (dialect) return { dialect, origin: level.origin };
   }
   return { dialect: CONFIG_DEFAULTS.dialect, origin: 'default' };
+}
+
+/** sqlgen renders SQLite's DROP COLUMN natively, so nothing older than 3.35.0 can run its scripts. */
+function sqliteMinimumVersion(file: ConfigFile, fileName: string): string {
+  const version = file.sqlite?.minimumVersion ?? CONFIG_DEFAULTS.sqlite.minimumVersion;
+  if (compareVersions(version, CONFIG_DEFAULTS.sqlite.minimumVersion) < 0) {
+    throw new ConfigError(`${fileName}: sqlite.minimumVersion ${version} is older than ${CONFIG_DEFAULTS.sqlite.minimumVersion}, the oldest SQLite sqlgen supports`, `set it to ${CONFIG_DEFAULTS.sqlite.minimumVersion} or newer`, { file: fileName });
+  }
+  return version;
 }
 
 function checkedDialect(value: string, label: string): DialectId {

@@ -27,6 +27,8 @@ export interface ConfigFile {
   signing?: { privateKey?: string; publicKey?: string };
   /** `sqlgen check` accepts several heads when true. */
   allowMultipleHeads?: boolean;
+  /** The oldest SQLite the scripts must run on: sqlgen emits no statement form newer than it. */
+  sqlite?: { minimumVersion?: string };
 }
 
 const relativePath = { type: 'string', minLength: 1 } as const;
@@ -89,6 +91,14 @@ export const configFileSchema: JSONSchemaType<ConfigFile> = {
       },
     },
     allowMultipleHeads: { type: 'boolean', nullable: true },
+    sqlite: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      properties: {
+        minimumVersion: { type: 'string', pattern: '^3\\.[0-9]+\\.[0-9]+$', nullable: true },
+      },
+    },
   },
 };
 
@@ -104,4 +114,6 @@ export const CONFIG_DEFAULTS = {
   format: { enabled: true, keywordCase: 'upper', tabWidth: 2 },
   lint: { failOn: 'error', rules: {} },
   allowMultipleHeads: false,
+  // DROP COLUMN, which SQLite gained in 3.35.0, is the newest form sqlgen relies on.
+  sqlite: { minimumVersion: '3.35.0' },
 } as const satisfies Partial<ConfigFile>;

@@ -38,4 +38,35 @@ export interface Dialect {
   quoteIdentifier(name: string): string;
   /** How a script checks the version table before it changes anything. */
   versionGuard: VersionGuardSyntax;
+  /** Whether a rename's new name must repeat the schema (MySQL's RENAME TABLE moves it to the default database otherwise). */
+  renameTargetQualified: boolean;
+  /** Whether the dialect has extensions (PostgreSQL's CREATE EXTENSION). */
+  extensions: boolean;
+  /**
+   * How to write an alteration knex would derive from the live table (MySQL/SQL Server
+   * `setNullable`, `dropNullable`) so that it passes sqlgen's lint; absent where sqlgen renders it.
+   */
+  liveDatabaseHint?: string;
+  /**
+   * The oldest server version scripts must run on (SQLite: config `sqlite.minimumVersion`);
+   * absent where sqlgen emits nothing that depends on the version.
+   */
+  minimumVersion?: string;
+  /**
+   * ALTER TABLE forms the server refuses before a version, or on a table with rows. A statement
+   * sqlgen would emit in such a form is rendered another way (a table rebuild) or refused.
+   */
+  alterRestrictions: readonly AlterRestriction[];
+}
+
+/** See {@link Dialect.alterRestrictions}. */
+export interface AlterRestriction {
+  /** What the DBA would call it, e.g. `ALTER TABLE ... DROP COLUMN`. */
+  form: string;
+  /** Matches the code (not the quoted text) of an ALTER TABLE statement in that form. */
+  pattern: RegExp;
+  /** The first version that runs it; absent when no version runs it on every table. */
+  since?: string;
+  /** Why it may fail, for the error message. */
+  reason: string;
 }

@@ -11,3 +11,9 @@ export const DIALECTS = { postgresql, mysql, sqlite, mssql } as const satisfies 
 export function dialectFor(id: DialectId): Dialect {
   return DIALECTS[id];
 }
+
+/** The dialect with the project's settings applied: the oldest SQLite its scripts must run on. */
+export function configuredDialect(config: { dialect: DialectId; sqlite: { minimumVersion: string } }): Dialect {
+  const dialect = DIALECTS[config.dialect];
+  return dialect.minimumVersion === undefined ? dialect : { ...dialect, minimumVersion: config.sqlite.minimumVersion };
+}

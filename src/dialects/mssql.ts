@@ -19,5 +19,11 @@ export const mssql: Dialect = {
   renderLiteral: renderMssqlLiteral,
   lexicalSyntax: MSSQL_SYNTAX,
   versionGuard: mssqlGuard,
+  renameTargetQualified: false,
+  extensions: false,
+  // The rewrite names the column's type itself, and ONLINE keeps the table readable and writable.
+  liveDatabaseHint:
+    "restate the column in an `if (op.dialect === 'mssql')` branch: op.execute('ALTER TABLE [t] ALTER COLUMN [c] <its type> NULL WITH (ONLINE = ON)') (NOT NULL for dropNullable)",
+  alterRestrictions: [],
   quoteIdentifier: (name) => `[${name.replaceAll(']', ']]')}]`,
 };

@@ -21,5 +21,11 @@ export const mysql: Dialect = {
   renderLiteral: renderMysqlLiteral,
   lexicalSyntax: MYSQL_SYNTAX,
   versionGuard: mysqlGuard,
+  renameTargetQualified: true,
+  extensions: false,
+  // The rewrite names the column's type itself, and ALGORITHM/LOCK make the server refuse to copy the table.
+  liveDatabaseHint:
+    "restate the column in an `if (op.dialect === 'mysql')` branch: op.execute('ALTER TABLE `t` MODIFY `c` <its type> NULL, ALGORITHM=INPLACE, LOCK=NONE') (NOT NULL for dropNullable)",
+  alterRestrictions: [],
   quoteIdentifier: (name) => `\`${name.replaceAll('`', '``')}\``,
 };

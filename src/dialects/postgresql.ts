@@ -17,5 +17,8 @@ export const postgresql: Dialect = {
   renderLiteral: renderPostgresqlLiteral,
   lexicalSyntax: POSTGRESQL_SYNTAX,
   versionGuard: postgresqlGuard,
+  renameTargetQualified: false,
+  extensions: true,
+  alterRestrictions: [],
   quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
 };

@@ -17,32 +17,81 @@ export interface RevisionNode {
 /** Equality conditions (`{ id: 3, deleted_at: null }`), or a knex where-builder callback. */
 export type Where = Record<string, unknown> | ((builder: Knex.QueryBuilder) => void);
 
+/** Values for `op.raw`: positional for `?` (values) and `??` (identifiers), or named for `:name` and `:name:`. */
+export type RawBindings = readonly unknown[] | Record<string, unknown>;
+
+/** A knex builder callback: knex's documentation writes them with `this`, so the builder is both `this` and the argument. */
+export type BuilderCallback<T> = (this: T, builder: T) => void;
+
+/**
+ * What a view selects: a query built with {@link Operations.query}, `op.raw(...)`, SQL text, or
+ * a view-builder callback (`view.columns([...])`, `view.as(query)`, `view.checkOption()`).
+ */
+export type ViewDefinition = Knex.QueryBuilder | Knex.Raw | string | BuilderCallback<Knex.ViewBuilder>;
+
 /**
  * The operations a revision's `upgrade`/`downgrade` receives. Each call adds statements to the
- * script; nothing runs, and there is no database connection anywhere to reach.
+ * script; nothing runs, and there is no database connection anywhere to reach. A name may be
+ * schema-qualified (`'billing.invoices'`), which is the same as `op.withSchema('billing')`.
  */
 export interface Operations {
   /** The dialect being rendered, so a revision can branch where it must. */
   readonly dialect: DialectId;
   /** knex's SQL function helpers for defaults, e.g. `defaultTo(op.fn.now())`. */
   readonly fn: Knex.FunctionHelper;
-  createTable(name: string, build: (table: Knex.CreateTableBuilder) => void): void;
-  alterTable(name: string, build: (table: Knex.AlterTableBuilder) => void): void;
+  /**
+   * Raw SQL with bindings, for defaults, checks, views and {@link Operations.execute}: `?` takes a
+   * value (inlined by sqlgen's literal renderer), `??` an identifier, `:name` / `:name:` the same by name.
+   */
+  raw(sql: string, bindings?: RawBindings): Knex.Raw;
+  /** The same operations, with bare table, view and type names in `schema`. */
+  withSchema(schema: string): Operations;
+  createTable(name: string, build: BuilderCallback<Knex.CreateTableBuilder>): void;
+  createTableIfNotExists(name: string, build: BuilderCallback<Knex.CreateTableBuilder>): void;
+  /** A new table with the columns of `like` (and more from `build`); no rows are copied. */
+  createTableLike(name: string, like: string, build?: BuilderCallback<Knex.CreateTableBuilder>): void;
+  alterTable(name: string, build: BuilderCallback<Knex.AlterTableBuilder>): void;
   dropTable(name: string): void;
   dropTableIfExists(name: string): void;
   renameTable(from: string, to: string): void;
-  /** A view over a query built with {@link Operations.query}, or over raw SQL text. */
-  createView(name: string, definition: Knex.QueryBuilder | string): void;
+  createView(name: string, definition: ViewDefinition): void;
+  /** `CREATE OR REPLACE VIEW` (SQL Server: `CREATE OR ALTER`; SQLite: drop, then create). */
+  createViewOrReplace(name: string, definition: ViewDefinition): void;
+  /** PostgreSQL only. */
+  createMaterializedView(name: string, definition: ViewDefinition): void;
+  /** PostgreSQL only; `concurrently` needs a unique index on the view. */
+  refreshMaterializedView(name: string, concurrently?: boolean): void;
+  /** Rename a view's columns or set their defaults: `view.column('a').rename('b')`. */
+  alterView(name: string, build: BuilderCallback<Knex.ViewBuilder>): void;
+  renameView(from: string, to: string): void;
   dropView(name: string): void;
+  dropViewIfExists(name: string): void;
+  dropMaterializedView(name: string): void;
   createSchema(name: string): void;
+  createSchemaIfNotExists(name: string): void;
   dropSchema(name: string): void;
+  dropSchemaIfExists(name: string): void;
+  /** PostgreSQL only. */
+  createExtension(name: string): void;
+  createExtensionIfNotExists(name: string): void;
+  dropExtension(name: string): void;
+  dropExtensionIfExists(name: string): void;
+  /**
+   * knex asks the live database; a revision is rendered offline, so these are refused with a
+   * hint: decide from the revisions below, which say what exists.
+   */
+  hasTable(name: string): never;
+  hasColumn(table: string, column: string): never;
   insert(table: string, rows: Record<string, unknown> | Array<Record<string, unknown>>): void;
   update(table: string, values: Record<string, unknown>, where: Where): void;
   delete(table: string, where: Where): void;
-  /** A query builder for view definitions; it cannot run. */
-  query(table: string): Knex.QueryBuilder;
-  /** SQL written by hand, emitted verbatim: `?`, `??` and `:name` stay as written. */
-  execute(sql: string): void;
+  /** A query builder for view definitions and index predicates (no table needed there); it cannot run. */
+  query(table?: string): Knex.QueryBuilder;
+  /**
+   * SQL written by hand. Text is emitted verbatim (`?`, `??` and `:name` stay as written);
+   * `op.raw(sql, bindings)` gets its bindings inlined first.
+   */
+  execute(sql: string | Knex.Raw): void;
   /**
    * Statements that cannot run inside a transaction (`CREATE INDEX CONCURRENTLY`): the script
    * commits, runs them, and begins a new transaction, like Alembic's autocommit_block.

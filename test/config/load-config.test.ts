@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       templatesDir: path.join(root, 'templates'),
       versionTable: { name: 'sqlgen_version' },
       transactionPerRevision: true,
+      sqlite: { minimumVersion: '3.35.0' },
     });
   });
 
@@ -88,6 +89,8 @@ describe('loadConfig', () => {
     ['an empty path', { revisionsDir: '' }, /\/revisionsDir: must NOT have fewer than 1 characters/],
     ['a bad lint level', { lint: { rules: { 'ban-drop-table': 'loud' } } }, /\/lint\/rules\/ban-drop-table: must be one of/],
     ['a non-object', [1, 2], /\/: must be object/],
+    ['a malformed SQLite version', { sqlite: { minimumVersion: '3.40' } }, /\/sqlite\/minimumVersion: must match pattern/],
+    ['a SQLite older than sqlgen supports', { sqlite: { minimumVersion: '3.34.1' } }, /sqlite\.minimumVersion 3\.34\.1 is older than 3\.35\.0/],
   ])('rejects %s with the file and the JSON pointer', (_name, content, expected) => {
     const root = tempProject({ 'sqlgen.config.json': JSON.stringify(content) });
     const error = configError(() => load(root));
