@@ -118,8 +118,8 @@ describe.each(TARGETS.map((target) => [target.name, target] as const))('example 
       ]);
 
       await db.apply({ file: scripts.downgrade.file });
-      expect(await db.query(catalog.relations)).toEqual([['sqlgen_version', 'table']]);
-      expect(await db.query(VERSIONS)).toEqual([]);
+      // Reaching base drops the version table too, as Alembic does.
+      expect(await db.query(catalog.relations)).toEqual([]);
     });
   });
 
