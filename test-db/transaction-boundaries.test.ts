@@ -15,7 +15,7 @@ const SECOND_REVISION = 'b2b2b2b2b2b2';
 
 // ------------------------------------------------------------------------------ script text
 
-type StatementKind = 'begin' | 'commit' | 'ddl' | 'data' | 'session' | 'hand-written';
+type StatementKind = 'begin' | 'commit' | 'ddl' | 'data' | 'session' | 'guard' | 'hand-written';
 
 const KIND_BY_FIRST_WORD: Record<string, StatementKind> = {
   START: 'begin',
@@ -29,6 +29,11 @@ const KIND_BY_FIRST_WORD: Record<string, StatementKind> = {
   UPDATE: 'data',
   DELETE: 'data',
   SET: 'session',
+  // The version guard reads the version table and prepares the statement that stops the script.
+  SELECT: 'guard',
+  PREPARE: 'guard',
+  EXECUTE: 'guard',
+  DEALLOCATE: 'guard',
 };
 
 interface ScriptStatement {
@@ -82,6 +87,7 @@ describe('MySQL scripts: DDL outside transactions, data inside', () => {
     expect(expectPlacement(statements, 'data', true)).toBeGreaterThan(0);
     expect(expectPlacement(statements, 'ddl', false)).toBeGreaterThan(0);
     expectPlacement(statements, 'session', false);
+    expect(expectPlacement(statements, 'guard', false)).toBeGreaterThan(0);
     // sqlgen cannot tell whether hand-written SQL commits implicitly, so it runs it outside.
     expectPlacement(statements, 'hand-written', false);
     expect(statements.filter((statement) => statement.kind === 'begin')).not.toHaveLength(0);

@@ -34,6 +34,10 @@ export class VersionGuard {
   }
 }
 
+/**
+ * Transactional, so it commits with the revision where DDL is transactional; `schema`, so on
+ * MySQL it runs where DDL runs, outside a transaction, before the revision's first DDL.
+ */
 function guardStatement(sql: string): Statement {
-  return { sql, literals: [], origin: 'raw', kind: 'data', transactional: true, operation: 'version guard' };
+  return { sql, literals: [], origin: 'raw', kind: 'schema', transactional: true, operation: 'version guard' };
 }

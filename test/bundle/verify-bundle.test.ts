@@ -7,7 +7,7 @@ import { generateSigningKeyPair, readPublicKey, signBytes } from '../../src/bund
 import { verifyBundle, type VerifyProblem } from '../../src/bundle/verify-bundle.js';
 import { createPrivateKey } from 'node:crypto';
 import { copyExampleProject } from '../helpers/example-project.js';
-import { runCli, snapshotTree } from '../helpers/run-cli.js';
+import { REPO_ROOT, runCli, snapshotTree } from '../helpers/run-cli.js';
 
 const NAME = 'base-to-7c9e2b4a1d30-postgresql';
 let project: string;
@@ -150,5 +150,32 @@ describe('sqlgen verify', () => {
     const result = await runCli(['verify', archive], project);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(new RegExp(`^${NAME}.tar.gz: invalid: `));
+  });
+});
+
+describe('verify on a sqlgen-bundle/1 bundle (written by sqlgen before version guards)', () => {
+  const V1 = path.join(REPO_ROOT, 'test/fixtures/bundles/v1-example');
+  const V1_KEY = path.join(REPO_ROOT, 'test/fixtures/bundles/v1-example.pub.pem');
+
+  it('checks its checksums, manifest and signature as before', async () => {
+    const result = await runCli(['verify', V1, '--pubkey', V1_KEY], REPO_ROOT);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toContain('OK; 10 files; signature valid');
+  });
+
+  it('still finds a tampered file', async () => {
+    const copy = path.join(mkdtempSync(path.join(tmpdir(), 'sqlgen-v1-')), 'bundle');
+    cpSync(V1, copy, { recursive: true });
+    writeFileSync(path.join(copy, 'upgrade.sql'), `${readFileSync(path.join(copy, 'upgrade.sql'), 'utf8')}DROP TABLE customers;\n`);
+    const result = await runCli(['verify', copy, '--pubkey', V1_KEY], REPO_ROOT);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout + result.stderr).toContain('upgrade.sql: edited');
+  });
+
+  it('--rebuild says it cannot reproduce an older format instead of listing every file as different', async () => {
+    const result = await runCli(['verify', V1, '--rebuild'], REPO_ROOT);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout + result.stderr).toContain('not rebuildable: a sqlgen-bundle/1 bundle was written before version guards');
+    expect(result.stdout + result.stderr).not.toContain('differs from source');
   });
 });

@@ -9,7 +9,6 @@ SET NAMES utf8mb4;
 SET time_zone = '+00:00';
 
 -- Running downgrade 7c9e2b4a1d30 -> 5b8d1f3e9a27, 6e0a4c2d7f18: merge loyalty and reporting
-START TRANSACTION;
 SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
 PREPARE sqlgen_guard FROM @sqlgen_read;
 EXECUTE sqlgen_guard;
@@ -18,6 +17,7 @@ SET @sqlgen_check = IF(@sqlgen_found = '7c9e2b4a1d30', 'DO 0', CONCAT('sqlgen gu
 PREPARE sqlgen_guard FROM @sqlgen_check;
 EXECUTE sqlgen_guard;
 DEALLOCATE PREPARE sqlgen_guard;
+START TRANSACTION;
 UPDATE `sqlgen_version`
 SET
   `version_num` = '5b8d1f3e9a27'
@@ -30,7 +30,6 @@ VALUES
 COMMIT;
 
 -- Running downgrade 6e0a4c2d7f18 -> 4c5d6e7f8a9b: customer order totals view
-START TRANSACTION;
 SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
 PREPARE sqlgen_guard FROM @sqlgen_read;
 EXECUTE sqlgen_guard;
@@ -39,7 +38,6 @@ SET @sqlgen_check = IF(@sqlgen_found = '5b8d1f3e9a27 6e0a4c2d7f18', 'DO 0', CONC
 PREPARE sqlgen_guard FROM @sqlgen_check;
 EXECUTE sqlgen_guard;
 DEALLOCATE PREPARE sqlgen_guard;
-COMMIT;
 DROP VIEW customer_order_totals;
 START TRANSACTION;
 DELETE FROM `sqlgen_version`
@@ -48,7 +46,6 @@ WHERE
 COMMIT;
 
 -- Running downgrade 5b8d1f3e9a27 -> 4c5d6e7f8a9b: add loyalty points
-START TRANSACTION;
 SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
 PREPARE sqlgen_guard FROM @sqlgen_read;
 EXECUTE sqlgen_guard;
@@ -57,7 +54,6 @@ SET @sqlgen_check = IF(@sqlgen_found = '5b8d1f3e9a27', 'DO 0', CONCAT('sqlgen gu
 PREPARE sqlgen_guard FROM @sqlgen_check;
 EXECUTE sqlgen_guard;
 DEALLOCATE PREPARE sqlgen_guard;
-COMMIT;
 ALTER TABLE `customers`
 DROP `loyalty_points`;
 START TRANSACTION;
@@ -69,7 +65,6 @@ WHERE
 COMMIT;
 
 -- Running downgrade 4c5d6e7f8a9b -> 3f2a9c1b7d4e: add countries with names
-START TRANSACTION;
 SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
 PREPARE sqlgen_guard FROM @sqlgen_read;
 EXECUTE sqlgen_guard;
@@ -78,7 +73,6 @@ SET @sqlgen_check = IF(@sqlgen_found = '4c5d6e7f8a9b', 'DO 0', CONCAT('sqlgen gu
 PREPARE sqlgen_guard FROM @sqlgen_check;
 EXECUTE sqlgen_guard;
 DEALLOCATE PREPARE sqlgen_guard;
-COMMIT;
 DROP TABLE `countries`;
 START TRANSACTION;
 UPDATE `sqlgen_version`
@@ -89,7 +83,6 @@ WHERE
 COMMIT;
 
 -- Running downgrade 3f2a9c1b7d4e -> 1a2b3c4d5e6f: add orders
-START TRANSACTION;
 SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
 PREPARE sqlgen_guard FROM @sqlgen_read;
 EXECUTE sqlgen_guard;
@@ -98,7 +91,6 @@ SET @sqlgen_check = IF(@sqlgen_found = '3f2a9c1b7d4e', 'DO 0', CONCAT('sqlgen gu
 PREPARE sqlgen_guard FROM @sqlgen_check;
 EXECUTE sqlgen_guard;
 DEALLOCATE PREPARE sqlgen_guard;
-COMMIT;
 DROP TABLE `orders`;
 START TRANSACTION;
 UPDATE `sqlgen_version`
@@ -109,7 +101,6 @@ WHERE
 COMMIT;
 
 -- Running downgrade 1a2b3c4d5e6f -> <base>: create customers
-START TRANSACTION;
 SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
 PREPARE sqlgen_guard FROM @sqlgen_read;
 EXECUTE sqlgen_guard;
@@ -118,7 +109,6 @@ SET @sqlgen_check = IF(@sqlgen_found = '1a2b3c4d5e6f', 'DO 0', CONCAT('sqlgen gu
 PREPARE sqlgen_guard FROM @sqlgen_check;
 EXECUTE sqlgen_guard;
 DEALLOCATE PREPARE sqlgen_guard;
-COMMIT;
 DROP TABLE `customers`;
 START TRANSACTION;
 DELETE FROM `sqlgen_version`

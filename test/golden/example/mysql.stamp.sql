@@ -13,7 +13,6 @@ CREATE TABLE IF NOT EXISTS `sqlgen_version` (
   `version_num` varchar(40) NOT NULL,
   CONSTRAINT `sqlgen_version_pkc` PRIMARY KEY (`version_num`)
 );
-START TRANSACTION;
 SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
 PREPARE sqlgen_guard FROM @sqlgen_read;
 EXECUTE sqlgen_guard;
@@ -22,6 +21,7 @@ SET @sqlgen_check = IF(@sqlgen_found = '', 'DO 0', CONCAT('sqlgen guard: expecte
 PREPARE sqlgen_guard FROM @sqlgen_check;
 EXECUTE sqlgen_guard;
 DEALLOCATE PREPARE sqlgen_guard;
+START TRANSACTION;
 INSERT INTO
   `sqlgen_version` (`version_num`)
 VALUES

@@ -13,7 +13,6 @@ CREATE TABLE IF NOT EXISTS `sqlgen_version` (
   `version_num` varchar(40) NOT NULL,
   CONSTRAINT `sqlgen_version_pkc` PRIMARY KEY (`version_num`)
 );
-START TRANSACTION;
 SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
 PREPARE sqlgen_guard FROM @sqlgen_read;
 EXECUTE sqlgen_guard;
@@ -22,7 +21,6 @@ SET @sqlgen_check = IF(@sqlgen_found = '', 'DO 0', CONCAT('sqlgen guard: expecte
 PREPARE sqlgen_guard FROM @sqlgen_check;
 EXECUTE sqlgen_guard;
 DEALLOCATE PREPARE sqlgen_guard;
-COMMIT;
 CREATE TABLE `customers` (
   `id` int UNSIGNED NOT NULL auto_increment PRIMARY KEY,
   `email` varchar(320) NOT NULL,
@@ -40,7 +38,6 @@ VALUES
 COMMIT;
 
 -- Running upgrade 1a2b3c4d5e6f -> 3f2a9c1b7d4e: add orders
-START TRANSACTION;
 SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
 PREPARE sqlgen_guard FROM @sqlgen_read;
 EXECUTE sqlgen_guard;
@@ -49,7 +46,6 @@ SET @sqlgen_check = IF(@sqlgen_found = '1a2b3c4d5e6f', 'DO 0', CONCAT('sqlgen gu
 PREPARE sqlgen_guard FROM @sqlgen_check;
 EXECUTE sqlgen_guard;
 DEALLOCATE PREPARE sqlgen_guard;
-COMMIT;
 CREATE TABLE `orders` (
   `id` int UNSIGNED NOT NULL auto_increment PRIMARY KEY,
   `customer_id` int UNSIGNED NOT NULL,
@@ -68,7 +64,6 @@ WHERE
 COMMIT;
 
 -- Running upgrade 3f2a9c1b7d4e -> 4c5d6e7f8a9b: add countries with names
-START TRANSACTION;
 SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
 PREPARE sqlgen_guard FROM @sqlgen_read;
 EXECUTE sqlgen_guard;
@@ -77,7 +72,6 @@ SET @sqlgen_check = IF(@sqlgen_found = '3f2a9c1b7d4e', 'DO 0', CONCAT('sqlgen gu
 PREPARE sqlgen_guard FROM @sqlgen_check;
 EXECUTE sqlgen_guard;
 DEALLOCATE PREPARE sqlgen_guard;
-COMMIT;
 CREATE TABLE `countries` (
   `code` varchar(2),
   `name` varchar(100) NOT NULL,
@@ -101,7 +95,6 @@ WHERE
 COMMIT;
 
 -- Running upgrade 4c5d6e7f8a9b -> 5b8d1f3e9a27: add loyalty points
-START TRANSACTION;
 SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
 PREPARE sqlgen_guard FROM @sqlgen_read;
 EXECUTE sqlgen_guard;
@@ -110,7 +103,6 @@ SET @sqlgen_check = IF(@sqlgen_found = '4c5d6e7f8a9b', 'DO 0', CONCAT('sqlgen gu
 PREPARE sqlgen_guard FROM @sqlgen_check;
 EXECUTE sqlgen_guard;
 DEALLOCATE PREPARE sqlgen_guard;
-COMMIT;
 ALTER TABLE `customers`
 ADD `loyalty_points` int NOT NULL default 0;
 START TRANSACTION;
@@ -127,7 +119,6 @@ WHERE
 COMMIT;
 
 -- Running upgrade 4c5d6e7f8a9b -> 6e0a4c2d7f18: customer order totals view
-START TRANSACTION;
 SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
 PREPARE sqlgen_guard FROM @sqlgen_read;
 EXECUTE sqlgen_guard;
@@ -136,7 +127,6 @@ SET @sqlgen_check = IF(@sqlgen_found = '5b8d1f3e9a27', 'DO 0', CONCAT('sqlgen gu
 PREPARE sqlgen_guard FROM @sqlgen_check;
 EXECUTE sqlgen_guard;
 DEALLOCATE PREPARE sqlgen_guard;
-COMMIT;
 CREATE VIEW customer_order_totals AS
 SELECT c.id AS customer_id,
        COUNT(o.id) AS order_count,
@@ -152,7 +142,6 @@ VALUES
 COMMIT;
 
 -- Running upgrade 5b8d1f3e9a27, 6e0a4c2d7f18 -> 7c9e2b4a1d30: merge loyalty and reporting
-START TRANSACTION;
 SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
 PREPARE sqlgen_guard FROM @sqlgen_read;
 EXECUTE sqlgen_guard;
@@ -161,6 +150,7 @@ SET @sqlgen_check = IF(@sqlgen_found = '5b8d1f3e9a27 6e0a4c2d7f18', 'DO 0', CONC
 PREPARE sqlgen_guard FROM @sqlgen_check;
 EXECUTE sqlgen_guard;
 DEALLOCATE PREPARE sqlgen_guard;
+START TRANSACTION;
 DELETE FROM `sqlgen_version`
 WHERE
   `version_num` = '6e0a4c2d7f18';

@@ -13,7 +13,6 @@ CREATE TABLE IF NOT EXISTS `sqlgen_version` (
   `version_num` varchar(40) NOT NULL,
   CONSTRAINT `sqlgen_version_pkc` PRIMARY KEY (`version_num`)
 );
-START TRANSACTION;
 SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
 PREPARE sqlgen_guard FROM @sqlgen_read;
 EXECUTE sqlgen_guard;
@@ -22,7 +21,6 @@ SET @sqlgen_check = IF(@sqlgen_found = '', 'DO 0', CONCAT('sqlgen guard: expecte
 PREPARE sqlgen_guard FROM @sqlgen_check;
 EXECUTE sqlgen_guard;
 DEALLOCATE PREPARE sqlgen_guard;
-COMMIT;
 CREATE TABLE `events` (
   `id` int UNSIGNED NOT NULL auto_increment PRIMARY KEY,
   `name` varchar(100) NOT NULL,
@@ -53,7 +51,6 @@ VALUES
 COMMIT;
 
 -- Running upgrade aaaa0001 -> aaaa0002: index events by name
-START TRANSACTION;
 SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
 PREPARE sqlgen_guard FROM @sqlgen_read;
 EXECUTE sqlgen_guard;
@@ -62,7 +59,6 @@ SET @sqlgen_check = IF(@sqlgen_found = 'aaaa0001', 'DO 0', CONCAT('sqlgen guard:
 PREPARE sqlgen_guard FROM @sqlgen_check;
 EXECUTE sqlgen_guard;
 DEALLOCATE PREPARE sqlgen_guard;
-COMMIT;
 ALTER TABLE `events`
 ADD INDEX `events_name_idx` (`name`);
 UPDATE events SET note = 'why? :because' WHERE flag = 1;
@@ -75,7 +71,6 @@ WHERE
 COMMIT;
 
 -- Running upgrade aaaa0002 -> aaaa0003: rename events and add a view
-START TRANSACTION;
 SELECT IF(COUNT(*) = 0, 'SELECT ''no version table'' INTO @sqlgen_found', 'SELECT COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''') INTO @sqlgen_found FROM `sqlgen_version`') INTO @sqlgen_read FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'sqlgen_version';
 PREPARE sqlgen_guard FROM @sqlgen_read;
 EXECUTE sqlgen_guard;
@@ -84,7 +79,6 @@ SET @sqlgen_check = IF(@sqlgen_found = 'aaaa0002', 'DO 0', CONCAT('sqlgen guard:
 PREPARE sqlgen_guard FROM @sqlgen_check;
 EXECUTE sqlgen_guard;
 DEALLOCATE PREPARE sqlgen_guard;
-COMMIT;
 RENAME TABLE `events` TO `event_log`;
 START TRANSACTION;
 DELETE FROM `event_log`
