@@ -34,6 +34,12 @@ function report(label, figures) {
   console.log(`${label.padEnd(50)} ${cells.join('  ')}`);
 }
 
+/** How much more `value` is than `base`, e.g. `+3.2%`. */
+function percentMore(value, base) {
+  const percent = (value / base - 1) * 100;
+  return `${percent >= 0 ? '+' : ''}${percent.toFixed(1)}%`;
+}
+
 /** In-process: CPU spent loading the revision files and building their graph. */
 function loadInProcess(root, env) {
   const cpuBefore = process.cpuUsage();
@@ -72,7 +78,11 @@ for (const count of [1000, 5000]) {
   report(`sqlgen history, ${count} revisions, warm`, measure([bin, 'history'], root, warm));
   const upgrade = [bin, 'upgrade', 'base:heads', '--sql', '--out', path.join(root, 'up.sql')];
   report(`sqlgen upgrade base:heads, ${count}, formatted, cold`, measure(upgrade, root, cold));
-  report(`sqlgen upgrade base:heads, ${count}, formatted`, measure(upgrade, root, warm));
+  const guarded = measure(upgrade, root, warm);
+  report(`sqlgen upgrade base:heads, ${count}, formatted`, guarded);
+  const unguarded = measure([...upgrade, '--no-guards'], root, warm);
+  report(`sqlgen upgrade base:heads, ${count}, --no-guards`, unguarded);
+  report(`  what the version guards cost, ${count}`, { wall: percentMore(guarded.wallMs, unguarded.wallMs), cpu: percentMore(guarded.cpuMs, unguarded.cpuMs) });
   report(`sqlgen upgrade base:heads, ${count}, --no-format`, measure([...upgrade, '--no-format'], root, warm));
   report(`sqlgen bundle --to heads, ${count} revisions`, measure([bin, 'bundle', '--to', 'heads', '--force', '--out', path.join(root, 'bundles')], root, warm));
   rmSync(root, { recursive: true, force: true });

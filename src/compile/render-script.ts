@@ -33,7 +33,7 @@ export interface ScriptOptions {
 }
 
 const GUARD_NOTES = {
-  on: 'Guarded: each revision first checks that the version table holds exactly the rows it expects, and stops the script, changing nothing, if not.',
+  on: 'Guarded: each revision first checks that the version table holds exactly the rows it expects, and stops the script, changing nothing, if not (then render a script from the revisions the database is at).',
   off: 'Guards are off (--no-guards): nothing checks the version table before this script changes the database.',
 } as const;
 

@@ -23,8 +23,8 @@ export class VersionGuard {
   /** `expected`: the rows (sorted ids) the database must hold; none means "at base". */
   statements(expected: readonly string[]): Statement[] {
     const syntax = this.dialect.versionGuard;
-    const creates = expected.length === 0 ? [this.createIfAbsent()] : [];
-    return [...syntax.lock(this.table).map(guardStatement), ...creates, ...syntax.check(this.table, expected).map(guardStatement)];
+    const creates = expected.length === 0 ? [...syntax.lock(this.table).map(guardStatement), this.createIfAbsent()] : [];
+    return [...creates, ...syntax.check(this.table, expected).map(guardStatement)];
   }
 
   /** A guarded script from base accepts an empty version table as well as none. */

@@ -14,7 +14,10 @@ export interface GuardedTable {
  * the expected rows. Each statement is emitted verbatim, in the revision's transaction.
  */
 export interface VersionGuardSyntax {
-  /** Statements that hold other sqlgen scripts on this table off until the transaction ends. */
+  /**
+   * Statements that hold other sqlgen scripts on this table off until the transaction ends,
+   * before a script from base creates the table; `check` takes the same lock itself.
+   */
   lock(table: GuardedTable): string[];
   /** `create` (knex's CREATE TABLE) made a no-op when the table exists. */
   createIfAbsent(create: string, table: GuardedTable): string;

@@ -15,7 +15,7 @@ describe.concurrent('bundles are linted', () => {
     const before = snapshotTree(root);
     const result = await runCli(['bundle', '--name', 'b'], root);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain("the bundle's scripts have 1 lint error(s):\n  revisions/0003_bbbb0003_email_required.up.sql:36:3: ban-set-not-null ");
+    expect(result.stderr).toContain("the bundle's scripts have 1 lint error(s):\n  revisions/0003_bbbb0003_email_required.up.sql:26:3: ban-set-not-null ");
     expect(result.stderr).toContain('--allow-lint-errors');
     expect(snapshotTree(root)).toEqual(before);
   });
@@ -30,15 +30,15 @@ describe.concurrent('bundles are linted', () => {
     expect(lint.counts).toEqual({ error: 1, warning: 1, info: 0 });
     expect(lint.errorsAllowed).toBe(true);
     expect(lint.findings.map(({ revision, ruleId, file, line }) => `${revision} ${ruleId} ${file}:${line}`)).toEqual([
-      'bbbb0002 ban-drop-column revisions/0002_bbbb0002_drop_legacy.up.sql:25',
-      'bbbb0003 ban-set-not-null revisions/0003_bbbb0003_email_required.up.sql:36',
+      'bbbb0002 ban-drop-column revisions/0002_bbbb0002_drop_legacy.up.sql:15',
+      'bbbb0003 ban-set-not-null revisions/0003_bbbb0003_email_required.up.sql:26',
     ]);
     const readme = readmeOf(folder);
     expect(readme).toContain('**Bundled with `--allow-lint-errors`:**');
-    expect(readme).toContain('### What locks tables\n\n| where | severity | rule | finding |\n| --- | --- | --- | --- |\n| `revisions/0003_bbbb0003_email_required.up.sql:36` | error | `ban-set-not-null` |');
+    expect(readme).toContain('### What locks tables\n\n| where | severity | rule | finding |\n| --- | --- | --- | --- |\n| `revisions/0003_bbbb0003_email_required.up.sql:26` | error | `ban-set-not-null` |');
     expect(readme).toContain('### What destroys data');
     // The line in the manifest is the line of the bundled file.
-    expect(readFileSync(path.join(folder, 'revisions/0003_bbbb0003_email_required.up.sql'), 'utf8').split('\n')[35]).toBe('  ALTER TABLE accounts ALTER COLUMN email SET NOT NULL;');
+    expect(readFileSync(path.join(folder, 'revisions/0003_bbbb0003_email_required.up.sql'), 'utf8').split('\n')[25]).toBe('  ALTER TABLE accounts ALTER COLUMN email SET NOT NULL;');
     const verified = await runCli(['verify', 'output/b', '--rebuild'], root);
     expect(verified.exitCode, verified.stdout + verified.stderr).toBe(0);
   });

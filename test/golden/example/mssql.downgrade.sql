@@ -1,7 +1,7 @@
 -- sqlgen 0.1.0: downgrade heads -> base (mssql)
 -- Apply with: sqlcmd -b -i <file>
 -- SQL Server output is checked against golden files only; it has not been run on a server.
--- Guarded: each revision first checks that the version table holds exactly the rows it expects, and stops the script, changing nothing, if not.
+-- Guarded: each revision first checks that the version table holds exactly the rows it expects, and stops the script, changing nothing, if not (then render a script from the revisions the database is at).
 
 SET XACT_ABORT ON;
 GO

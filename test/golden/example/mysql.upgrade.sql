@@ -3,7 +3,7 @@
 -- The mysql client takes the same arguments.
 -- MySQL and MariaDB commit DDL implicitly: CREATE, ALTER and DROP take effect at once and
 -- cannot be rolled back. Only data changes and version bookkeeping run in transactions.
--- Guarded: each revision first checks that the version table holds exactly the rows it expects, and stops the script, changing nothing, if not.
+-- Guarded: each revision first checks that the version table holds exactly the rows it expects, and stops the script, changing nothing, if not (then render a script from the revisions the database is at).
 
 SET NAMES utf8mb4;
 SET time_zone = '+00:00';

@@ -1,6 +1,6 @@
 -- sqlgen 0.1.0: downgrade heads -> base (sqlite)
 -- Apply with: sqlite3 -bail <database> < <file>
--- Guarded: each revision first checks that the version table holds exactly the rows it expects, and stops the script, changing nothing, if not.
+-- Guarded: each revision first checks that the version table holds exactly the rows it expects, and stops the script, changing nothing, if not (then render a script from the revisions the database is at).
 
 -- Running downgrade 7c9e2b4a1d30 -> 5b8d1f3e9a27, 6e0a4c2d7f18: merge loyalty and reporting
 BEGIN IMMEDIATE;

@@ -1,6 +1,6 @@
 -- sqlgen 0.1.0: stamp base -> heads (sqlite)
 -- Apply with: sqlite3 -bail <database> < <file>
--- Guarded: each revision first checks that the version table holds exactly the rows it expects, and stops the script, changing nothing, if not.
+-- Guarded: each revision first checks that the version table holds exactly the rows it expects, and stops the script, changing nothing, if not (then render a script from the revisions the database is at).
 
 -- Stamping base -> heads
 BEGIN IMMEDIATE;
