@@ -41,10 +41,10 @@ function percentMore(value, base) {
 }
 
 /** In-process: CPU spent loading the revision files and building their graph. */
-function loadInProcess(root, env) {
+async function loadInProcess(root, env) {
   const cpuBefore = process.cpuUsage();
   const wallBefore = performance.now();
-  const revisions = loadRevisions(path.join(root, 'revisions'), root, env);
+  const revisions = await loadRevisions(path.join(root, 'revisions'), root, env);
   const loadedCpu = process.cpuUsage(cpuBefore);
   const graph = RevisionGraph.build(revisions);
   const order = graph.upgradeRange('base', 'heads');
@@ -71,9 +71,9 @@ const warm = { ...process.env, SQLGEN_CACHE_DIR: cacheDir };
 for (const count of [1000, 5000]) {
   const root = mkdtempSync(path.join(tmpdir(), `sqlgen-bench-${count}-`));
   generateProject(root, count);
-  report(`load + graph, ${count} revisions, cold`, loadInProcess(root, cold));
-  loadInProcess(root, warm);
-  report(`load + graph, ${count} revisions, warm`, loadInProcess(root, warm));
+  report(`load + graph, ${count} revisions, cold`, await loadInProcess(root, cold));
+  await loadInProcess(root, warm);
+  report(`load + graph, ${count} revisions, warm`, await loadInProcess(root, warm));
   report(`sqlgen history, ${count} revisions, cold`, measure([bin, 'history'], root, cold));
   report(`sqlgen history, ${count} revisions, warm`, measure([bin, 'history'], root, warm));
   const upgrade = [bin, 'upgrade', 'base:heads', '--sql', '--out', path.join(root, 'up.sql')];

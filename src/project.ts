@@ -10,8 +10,8 @@ export interface Project {
 }
 
 /** Loads the config, every revision file, and builds (and so validates) the graph. */
-export function openProject(sources: ConfigSources): Project {
+export async function openProject(sources: ConfigSources): Promise<Project> {
   const config = loadConfig(sources);
-  const revisions = loadRevisions(config.revisionsDir, config.projectRoot);
+  const revisions = await loadRevisions(config.revisionsDir, config.projectRoot);
   return { config, graph: RevisionGraph.build(revisions) };
 }

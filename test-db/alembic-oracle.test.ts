@@ -64,7 +64,7 @@ function startOf(graph: GraphRun, from: string): CaseRun | undefined {
 }
 
 async function renderSqlgen(root: string, cases: readonly Case[]): Promise<Rendered[]> {
-  const project = openProject({ cwd: root, env: {}, flags: {} });
+  const project = await openProject({ cwd: root, env: {}, flags: {} });
   const rendered: Rendered[] = [];
   for (const { command, range } of cases) {
     try {

@@ -25,7 +25,7 @@ export default class Merge extends SqlgenCommand {
       throw new ResolutionError('BAD_SPECIFIER', specifiers.join(' '), `nothing to merge: ${specifiers.join(' ')} names ${parents.length} revision(s)`, 'name two or more revisions, or run `sqlgen heads` to see what there is');
     }
     const { writeNewRevision } = await import('../scaffold/new-revision.js');
-    const created = writeNewRevision(project, { message: flags.message, parents, format: flags.sql ? 'sql' : 'ts', ...(flags['rev-id'] && { id: flags['rev-id'] }) });
+    const created = await writeNewRevision(project, { message: flags.message, parents, format: flags.sql ? 'sql' : 'ts', ...(flags['rev-id'] && { id: flags['rev-id'] }) });
     this.logToStderr(`Generating ${created.file} ... done`);
     if (created.sumFile) this.logToStderr(`Updating ${created.sumFile} ... done`);
     return created;

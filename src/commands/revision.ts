@@ -27,7 +27,7 @@ export default class Revision extends SqlgenCommand {
     const project = await this.openProject(flags);
     const parents = parentsFor(project, flags.head, flags.splice);
     const { writeNewRevision } = await import('../scaffold/new-revision.js');
-    const created = writeNewRevision(project, {
+    const created = await writeNewRevision(project, {
       message: flags.message,
       parents,
       format: flags.sql ? 'sql' : 'ts',

@@ -30,7 +30,7 @@ export interface LintRequest {
 export interface LintEnvironment {
   cwd: string;
   loadConfig(): ProjectConfig;
-  openProject(): Project;
+  openProject(): Promise<Project>;
   readStdin(): Promise<string>;
 }
 
@@ -39,7 +39,7 @@ export async function runLint(request: LintRequest, environment: LintEnvironment
     throw new LintInputError('CONFLICTING_INPUTS', 'give either SQL files/bundles or --from/--to, not both', 'lint files: sqlgen lint a.sql b.sql; lint revisions: sqlgen lint --from base --to heads');
   }
   if (request.paths.length === 0) {
-    const project = environment.openProject();
+    const project = await environment.openProject();
     const { findings, revisions } = await lintRevisionRange(project, { from: request.range.from ?? 'base', to: request.range.to ?? 'heads' });
     return lintReport(findings, countOf(revisions, 'revision'), request.failOn ?? project.config.lint.failOn);
   }

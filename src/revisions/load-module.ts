@@ -1,10 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { createRequire, register } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import * as sqlgenApi from '../index.js';
 import { RevisionFileError, stackLocation } from '../errors.js';
 import { sha256Hex } from '../sha256.js';
+import { isCommonJsFile, isRelativeSpecifier, resolveLocalFile, resolveLocalModule } from './local-module.js';
 import type { TranspileCache } from './transpile-cache.js';
 
 type ModuleBody = (...args: unknown[]) => void;
@@ -13,21 +15,44 @@ type Sucrase = typeof import('sucrase');
 /** Loaded on the first cache miss: sucrase costs about 30 ms to load, and a warm cache needs none of it. */
 let sucrase: Sucrase | undefined;
 
+/** A module file and the SHA-256 of its bytes. */
+export interface LocalFile {
+  file: string;
+  sha256: string;
+}
+
+/** A loaded revision module: its exports, and the local files it imports (see {@link RevisionModuleLoader.localImports}). */
+export interface LoadedModule {
+  exports: unknown;
+  localImports: LocalFile[];
+}
+
 /**
- * Runs revision modules (`.ts`, `.mts`, `.js`, `.mjs`) with no build step for the user.
+ * Thrown inside the fast path when a module needs Node's ES module loader (top-level `await`,
+ * `import.meta`, an ES-module-only package); the revision that met it is loaded again by Node.
+ */
+class NeedsNodeLoader extends Error {}
+
+/**
+ * Runs revision modules (`.ts`, `.mts`, `.cts`, `.js`, `.mjs`, `.cjs`) with no build step for the user.
  *
- * Why not Node's own `import()` through a TypeScript loader hook: a bundle of thousands of
- * revisions would pay the ESM loader and an out-of-process transform per file (measured: about
- * 4 s for 5,000 files with esbuild). sucrase strips types and rewrites `import`/`export` in
- * process, keeping line numbers intact, so stack traces and syntax errors point at the user's
- * lines; `vm.compileFunction` then runs the result as a CommonJS module.
+ * Two paths. The fast one covers almost every revision: sucrase strips types and rewrites
+ * `import`/`export` in process, keeping line numbers intact, and `vm.compileFunction` runs the
+ * result as a CommonJS module. Why not Node's own `import()` for all: a project of thousands of
+ * revisions would pay the ES module loader and a transform on the loader thread per file
+ * (measured: about 4 s for 5,000 files). A revision the fast path cannot run as Node would (it
+ * uses top-level `await` or `import.meta`, or imports something that does, or an ES-module-only
+ * package) is then imported by Node itself, through the hooks of `module-hooks.ts`. `.cjs` and
+ * `.cts` files are CommonJS and only ever take the fast path, as Node would run them.
  *
  * `import ... from 'sqlgen'` always resolves to the running sqlgen, so a project needs no
- * local install to run its revisions. Relative imports of other TypeScript
- * files go through the same loader; anything else goes through Node's `require`.
+ * local install to run its revisions; other packages resolve from the revision's folder (the
+ * user's project). Relative imports of TypeScript files resolve as TypeScript's NodeNext does.
  */
 export class RevisionModuleLoader {
   private readonly cache = new Map<string, unknown>();
+  private readonly codes = new Map<string, string>();
+  private readonly localFiles = new Map<string, { sha256: string; imports: string[] }>();
 
   constructor(
     private readonly displayPath: (absolute: string) => string,
@@ -38,19 +63,67 @@ export class RevisionModuleLoader {
    * The exports of many modules. Works phase by phase (transpile all, compile all, run all):
    * measured on 5,000 revisions, that takes half the CPU of finishing one file before the next.
    */
-  loadAll(sources: ReadonlyArray<{ file: string; text: string; sha256: string }>): unknown[] {
+  async loadAll(sources: ReadonlyArray<{ file: string; text: string; sha256: string }>): Promise<LoadedModule[]> {
     const codes = sources.map(({ file, text, sha256 }) => this.transpile(file, text, sha256));
+    sources.forEach(({ file }, index) => this.codes.set(file, codes[index]!));
+    const bodies = sources.map(({ file }, index) => this.compileOrDefer(file, codes[index]!));
+    const fast = sources.map(({ file }, index) => this.evaluateOrDefer(file, bodies[index]!));
+    const exports: unknown[] = [];
+    for (const [index, { file }] of sources.entries()) {
+      const value = fast[index];
+      exports.push(value instanceof NeedsNodeLoader ? await this.importWithNode(file) : value);
+    }
+    const loaded = sources.map(({ file }, index) => ({ exports: exports[index], localImports: this.localImports(file) }));
     this.transpiled?.save();
-    const bodies = sources.map(({ file }, index) => this.compile(file, codes[index]!));
-    return sources.map(({ file }, index) => this.evaluate(file, bodies[index]!));
+    return loaded;
   }
 
-  /** The exports of one module (a helper a revision imports), loaded once. */
-  load(file: string): unknown {
+  /**
+   * Every local file a module imports through relative specifiers, transitively, found
+   * statically in its code (so an import inside `upgrade()` counts as much as one at the top),
+   * sorted by path. Files it reads with `fs` at run time are not found.
+   */
+  localImports(file: string): LocalFile[] {
+    const found = new Map<string, string>();
+    const visit = (from: string) => {
+      for (const imported of this.localFile(from).imports) {
+        if (imported === file || found.has(imported)) continue;
+        found.set(imported, this.localFile(imported).sha256);
+        visit(imported);
+      }
+    };
+    visit(file);
+    return [...found].map(([file, sha256]) => ({ file, sha256 })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  }
+
+  private localFile(file: string): { sha256: string; imports: string[] } {
+    let known = this.localFiles.get(file);
+    if (known) return known;
+    const bytes = readFileSync(file);
+    const sha256 = sha256Hex(bytes);
+    const code = /\.[cm]?[jt]s$/.test(file) ? (this.codes.get(file) ?? this.transpile(file, bytes.toString('utf8'), sha256)) : '';
+    known = { sha256, imports: relativeRequires(code).flatMap((specifier) => resolveLocalFile(path.resolve(path.dirname(file), specifier)) ?? []) };
+    this.localFiles.set(file, known);
+    return known;
+  }
+
+  private load(file: string): unknown {
     if (this.cache.has(file)) return this.cache.get(file);
     const text = readFileSync(file, 'utf8');
     const code = this.transpile(file, text, sha256Hex(text));
-    return this.evaluate(file, this.compile(file, code));
+    const body = this.compileOrDefer(file, code);
+    if (body instanceof NeedsNodeLoader) throw body;
+    return this.evaluate(file, body);
+  }
+
+  private evaluateOrDefer(file: string, body: ModuleBody | NeedsNodeLoader): unknown {
+    if (body instanceof NeedsNodeLoader) return body;
+    try {
+      return this.evaluate(file, body);
+    } catch (error) {
+      if (error instanceof NeedsNodeLoader && !isCommonJsFile(file)) return error;
+      throw error instanceof NeedsNodeLoader ? this.importError(file, error.cause) : error;
+    }
   }
 
   private evaluate(file: string, body: ModuleBody): unknown {
@@ -61,10 +134,24 @@ export class RevisionModuleLoader {
       body(module.exports, this.requireFrom(file), module, file, path.dirname(file));
     } catch (error) {
       this.cache.delete(file);
+      if (error instanceof NeedsNodeLoader) throw error;
       throw this.importError(file, error);
     }
     this.cache.set(file, module.exports);
     return module.exports;
+  }
+
+  private async importWithNode(file: string): Promise<unknown> {
+    registerHooks();
+    try {
+      return await (createRequire(import.meta.url)(builtFile('revisions/node-import.cjs')) as (url: string) => Promise<unknown>)(pathToFileURL(file).href);
+    } catch (error) {
+      if (error instanceof SyntaxError) {
+        const line = Number(/^file:\/\/[^\n]*:(\d+)\n/.exec(String(error.stack))?.[1]) || undefined;
+        throw this.syntaxError(file, error.message, line, undefined, error);
+      }
+      throw this.importError(file, error);
+    }
   }
 
   private transpile(file: string, source: string, sha256: string): string {
@@ -88,10 +175,12 @@ export class RevisionModuleLoader {
     }
   }
 
-  private compile(file: string, code: string): ModuleBody {
+  /** The module's body as a function, or NeedsNodeLoader when only an ES module may hold this code. */
+  private compileOrDefer(file: string, code: string): ModuleBody | NeedsNodeLoader {
     try {
       return vm.compileFunction(code, ['exports', 'require', 'module', '__filename', '__dirname'], { filename: file }) as ModuleBody;
     } catch (error) {
+      if (!isCommonJsFile(file) && ES_MODULE_ONLY.test(code)) return new NeedsNodeLoader(file, { cause: error });
       const line = Number(/^[^\n]*:(\d+)\n/.exec(String((error as Error).stack))?.[1]) || undefined;
       throw this.syntaxError(file, (error as Error).message, line, undefined, error);
     }
@@ -101,18 +190,23 @@ export class RevisionModuleLoader {
     let nodeRequire: NodeJS.Require | undefined;
     return (specifier) => {
       if (specifier === 'sqlgen') return sqlgenApi;
-      const local = specifier.startsWith('.') ? resolveLocalModule(path.resolve(path.dirname(file), specifier)) : undefined;
+      const local = isRelativeSpecifier(specifier) ? resolveLocalModule(path.resolve(path.dirname(file), specifier)) : undefined;
       if (local) return this.load(local);
       // Created on demand: createRequire costs more than the rest of loading a typical revision.
       nodeRequire ??= createRequire(file);
-      return nodeRequire(specifier);
+      try {
+        return nodeRequire(specifier);
+      } catch (error) {
+        if (REQUIRE_CANNOT_LOAD_ESM.has(String((error as NodeJS.ErrnoException).code))) throw new NeedsNodeLoader(specifier, { cause: error });
+        throw error;
+      }
     };
   }
 
   private syntaxError(file: string, reason: string, line?: number, column?: number, cause?: unknown): RevisionFileError {
     const shown = this.displayPath(file);
     const where = [shown, line, line && column].filter(Boolean).join(':');
-    return new RevisionFileError('REVISION_SYNTAX', `${where}: syntax error: ${reason}`, 'fix the syntax; revisions run as modules without top-level await or import.meta', { file: shown, line, column }, { cause });
+    return new RevisionFileError('REVISION_SYNTAX', `${where}: syntax error: ${reason}`, 'fix the syntax; `.cjs` and `.cts` revisions are CommonJS, without top-level await or import.meta', { file: shown, line, column }, { cause });
   }
 
   private importError(file: string, error: unknown): RevisionFileError {
@@ -125,11 +219,32 @@ export class RevisionModuleLoader {
   }
 }
 
-const LOCAL_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
+/** `require` failing where `import` may succeed: an ES module, or a package that exports only to `import`. */
+const REQUIRE_CANNOT_LOAD_ESM = new Set(['ERR_REQUIRE_ESM', 'ERR_PACKAGE_PATH_NOT_EXPORTED']);
 
-/** `./helpers`, `./helpers.js` (written for a `.ts` file, as NodeNext wants) or `./lib/index`. */
-function resolveLocalModule(base: string): string | undefined {
-  const stem = base.replace(/\.[cm]?js$/, '');
-  const candidates = [base, ...LOCAL_EXTENSIONS.map((ext) => stem + ext), ...LOCAL_EXTENSIONS.map((ext) => path.join(base, 'index' + ext))];
-  return candidates.find((candidate) => /\.[cm]?[jt]s$/.test(candidate) && existsSync(candidate));
+/** Code that compiles only as an ES module: a syntax error there sends the file to Node's loader. */
+const ES_MODULE_ONLY = /\bimport\.meta\b|\bawait\b/;
+
+/** The relative specifiers of `require("./x")` calls in sucrase's output (imports, re-exports, `import()`). */
+function relativeRequires(code: string): string[] {
+  return [...code.matchAll(/\brequire\((['"])(\.\.?\/[^'"]*)\1\)/g)].map((match) => match[2]!);
+}
+
+let hooksRegistered = false;
+
+/**
+ * Registers the hooks once per process, and only when a revision needs them. Under vitest this
+ * file runs from `src/` as TypeScript, which Node's loader cannot run: the built hooks and the
+ * built sqlgen in `dist/` serve instead.
+ */
+function registerHooks(): void {
+  if (hooksRegistered) return;
+  register(pathToFileURL(builtFile('revisions/module-hooks.js')).href, { parentURL: import.meta.url, data: { sqlgenUrl: pathToFileURL(builtFile('index.js')).href } });
+  hooksRegistered = true;
+}
+
+/** A file of the built sqlgen (`dist/`), from here or, under vitest, from `src/`. */
+function builtFile(relative: string): string {
+  const fromSources = import.meta.url.endsWith('.ts');
+  return fileURLToPath(new URL(fromSources ? `../../dist/${relative}` : `../${relative}`, import.meta.url));
 }

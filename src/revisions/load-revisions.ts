@@ -11,26 +11,33 @@ import { listValue, parseSqlRevision, type SqlDirective } from './sql-revision.j
 import type { MigrationFn, MigrationStep, Revision } from './types.js';
 
 /** `<id>_<slug>.<ext>`: the id is everything before the first underscore. */
-const REVISION_FILE_NAME = /^([^_]+)_([^.]+)\.(ts|mts|js|mjs|sql)$/;
-const REVISION_EXTENSION = /\.(ts|mts|js|mjs|sql)$/;
+const REVISION_FILE_NAME = /^([^_]+)_([^.]+)\.(ts|mts|cts|js|mjs|cjs|sql)$/;
+const REVISION_EXTENSION = /\.(ts|mts|cts|js|mjs|cjs|sql)$/;
 const MODULE_KEYS = new Set(['id', 'parents', 'message', 'dependsOn', 'branchLabels', 'lintDisable', 'upgrade', 'downgrade']);
 
 /**
  * Loads every revision file in `revisionsDir` (not its subfolders, which may hold helper
  * modules). Files come back sorted by name; the graph decides the order that matters.
  */
-export function loadRevisions(revisionsDir: string, projectRoot: string, env: NodeJS.ProcessEnv = process.env): Revision[] {
+export async function loadRevisions(revisionsDir: string, projectRoot: string, env: NodeJS.ProcessEnv = process.env): Promise<Revision[]> {
   const files = listRevisionFiles(revisionsDir, projectPath(projectRoot));
   return loadRevisionFiles(files, projectRoot, TranspileCache.open(revisionsDir, env));
 }
 
 /** Loads the given revision files (absolute paths), modules all at once (see RevisionModuleLoader.loadAll). */
-export function loadRevisionFiles(files: string[], projectRoot: string, cache: TranspileCache | null = null): Revision[] {
+export async function loadRevisionFiles(files: string[], projectRoot: string, cache: TranspileCache | null = null): Promise<Revision[]> {
   const display = projectPath(projectRoot);
   const sources = files.map((file) => readRevisionSource(file, display(file)));
   const modules = sources.filter((source) => source.extension !== 'sql');
-  const exports = new Map(new RevisionModuleLoader(display, cache).loadAll(modules).map((value, index) => [modules[index]!, value]));
-  return sources.map((source) => toRevision(source, exports.get(source)));
+  const loaded = await new RevisionModuleLoader(display, cache).loadAll(modules);
+  const byRevision = new Map(loaded.map((value, index) => [modules[index]!, value]));
+  const revisionFiles = new Set(files);
+  return sources.map((source) => {
+    const module = byRevision.get(source);
+    // A revision importing another revision file needs no second record: the sum has the file.
+    const localImports = (module?.localImports ?? []).filter(({ file }) => !revisionFiles.has(file)).map(({ file, sha256 }) => ({ file: display(file), sha256 }));
+    return { ...toRevision(source, module?.exports), localImports };
+  });
 }
 
 function projectPath(projectRoot: string): (absolute: string) => string {
@@ -66,14 +73,14 @@ interface RevisionSource {
 function readRevisionSource(file: string, shown: string): RevisionSource {
   const nameMatch = REVISION_FILE_NAME.exec(path.basename(file));
   if (!nameMatch) {
-    throw new RevisionFileError('REVISION_INVALID', `${shown}: not a revision file name`, 'name revision files <id>_<slug>.ts (or .mts, .js, .mjs, .sql); keep helper modules in a subfolder', { file: shown });
+    throw new RevisionFileError('REVISION_INVALID', `${shown}: not a revision file name`, 'name revision files <id>_<slug>.ts (or .mts, .cts, .js, .mjs, .cjs, .sql); keep helper modules in a subfolder', { file: shown });
   }
   const bytes = readSource(file, shown);
   const [, id = '', slug = '', extension = ''] = nameMatch;
   return { file, shown, text: bytes.toString('utf8'), sha256: sha256Hex(bytes), id, slug, extension };
 }
 
-function toRevision(source: RevisionSource, moduleExports: unknown): Revision {
+function toRevision(source: RevisionSource, moduleExports: unknown): Omit<Revision, 'localImports'> {
   const { shown, text, id, slug, extension } = source;
   const body = extension === 'sql' ? sqlRevision(text, shown) : moduleRevision(moduleExports, shown);
   if (body.id !== id) {
@@ -90,7 +97,7 @@ function readSource(file: string, shown: string): Buffer {
   }
 }
 
-type RevisionBody = Omit<Revision, 'file' | 'sourceSha256'>;
+type RevisionBody = Omit<Revision, 'file' | 'sourceSha256' | 'localImports'>;
 
 function moduleRevision(exports: unknown, shown: string): RevisionBody {
   const definition = defaultExport(exports);

@@ -131,4 +131,9 @@ export interface Revision extends RevisionNode {
   downgrade: MigrationStep;
   /** sha256 (hex) of the file's bytes, for manifests and integrity checks. */
   sourceSha256: string;
+  /**
+   * The local files a module revision imports through relative specifiers, transitively, found
+   * statically in its code; project-relative, sorted by path. Empty for a SQL revision.
+   */
+  localImports: Array<{ file: string; sha256: string }>;
 }

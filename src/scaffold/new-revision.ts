@@ -43,7 +43,7 @@ export interface NewRevision {
  * the revisions beforehand (SUM_OUT_OF_DATE otherwise) and is rewritten to include the new one;
  * a project without one does not get one.
  */
-export function writeNewRevision(project: Project, request: NewRevisionRequest): NewRevision {
+export async function writeNewRevision(project: Project, request: NewRevisionRequest): Promise<NewRevision> {
   const metadata = checkedMetadata(request);
   if (project.graph.has(metadata.id)) {
     throw new WriteError(`revision id ${metadata.id} already exists`, 'choose another --rev-id, or leave it out for a random one');
@@ -60,7 +60,7 @@ export function writeNewRevision(project: Project, request: NewRevisionRequest):
   } catch (error) {
     throw new WriteError(`${shown}: cannot write (${(error as NodeJS.ErrnoException).code})`, 'a file of that name exists, or the folder is not writable', { file: shown });
   }
-  const revision = loadBack(target, projectRoot, template);
+  const revision = await loadBack(target, projectRoot, template);
   const created = { id: metadata.id, parents: metadata.parents, message: metadata.message, file: shown };
   if (!keepSum) return created;
   const sum = writeSum({ config: project.config, graph: RevisionGraph.build([...project.graph.all(), revision]) });
@@ -92,9 +92,9 @@ export function slugOf(message: string): string {
   return slug || 'revision';
 }
 
-function loadBack(target: string, projectRoot: string, template: string): Revision {
+async function loadBack(target: string, projectRoot: string, template: string): Promise<Revision> {
   try {
-    const [revision] = loadRevisionFiles([target], projectRoot);
+    const [revision] = await loadRevisionFiles([target], projectRoot);
     return revision!;
   } catch (error) {
     rmSync(target, { force: true });

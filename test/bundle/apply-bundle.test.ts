@@ -10,7 +10,7 @@ import { freshPglite, runPsqlScript } from '../helpers/pglite.js';
 
 /** Bundles are proven on real engines: PGlite (PostgreSQL in WASM) and sql.js (SQLite in WASM). */
 async function bundleOf(root: string, dialect: DialectId, from = 'base', to = 'heads'): Promise<AssembledBundle> {
-  return assembleBundle(openProject({ cwd: root, env: {}, flags: { dialect } }), { from, to, signed: false, allowLintErrors: false, guards: true });
+  return assembleBundle(await openProject({ cwd: root, env: {}, flags: { dialect } }), { from, to, signed: false, allowLintErrors: false, guards: true });
 }
 
 const script = (bundle: AssembledBundle, file: string) => bundle.files.get(file)!;

@@ -8,7 +8,7 @@ import { REPO_ROOT } from './run-cli.js';
 
 /** The SQL sqlgen renders for the project in `root` (default: the example project). */
 export async function renderFor(dialect: DialectId, request: ScriptRequest, root = REPO_ROOT): Promise<string> {
-  const project = openProject({ cwd: root, env: {}, flags: { dialect } });
+  const project = await openProject({ cwd: root, env: {}, flags: { dialect } });
   return (await renderProjectScript(project, request)).sql;
 }
 

@@ -8,7 +8,7 @@ import { copyFixture, REPO_ROOT } from '../helpers/run-cli.js';
 const FIXTURE = path.join(REPO_ROOT, 'test/fixtures/lint');
 
 async function lintFixture(root = FIXTURE, range = { from: 'base', to: 'heads' }) {
-  const project = openProject({ cwd: root, env: {}, flags: {} });
+  const project = await openProject({ cwd: root, env: {}, flags: {} });
   return lintRevisionRange(project, range);
 }
 

@@ -7,14 +7,14 @@ import { recordOperations } from '../../src/compile/operations.js';
 import { postgresql } from '../../src/dialects/postgresql.js';
 import { tempProject } from '../helpers/temp-project.js';
 
-const load = (files: Record<string, string>) => {
+const load = async (files: Record<string, string>) => {
   const root = tempProject(files);
   return loadRevisions(path.join(root, 'revisions'), root);
 };
 
-const loadError = (files: Record<string, string>): RevisionFileError => {
+const loadError = async (files: Record<string, string>): Promise<RevisionFileError> => {
   try {
-    load(files);
+    await load(files);
   } catch (error) {
     expect(error).toBeInstanceOf(RevisionFileError);
     return error as RevisionFileError;
@@ -24,7 +24,7 @@ const loadError = (files: Record<string, string>): RevisionFileError => {
 
 describe('loadRevisions', () => {
   it('loads TypeScript revisions that import sqlgen, with no local install', async () => {
-    const [revision] = load({
+    const [revision] = await load({
       'revisions/aaaa0001_first.ts': `import { defineRevision, type Operations } from 'sqlgen';
         const table: string = 'users';
         export default defineRevision({ id: 'aaaa0001', parents: [], message: 'first', branchLabels: ['core'],
@@ -38,9 +38,9 @@ describe('loadRevisions', () => {
     expect(steps.map((step) => 'sql' in step && step.sql)).toEqual(['CREATE TABLE users (id int)']);
   });
 
-  it('loads a plain object without any import, in every module extension', () => {
+  it('loads a plain object without any import, in every module extension', async () => {
     const body = (id: string) => `export default { id: '${id}', parents: [], upgrade() {} };`;
-    const revisions = load({
+    const revisions = await load({
       'revisions/aaaa0001_a.ts': body('aaaa0001'),
       'revisions/aaaa0002_b.mts': body('aaaa0002'),
       'revisions/aaaa0003_c.js': body('aaaa0003'),
@@ -56,8 +56,8 @@ describe('loadRevisions', () => {
     ]);
   });
 
-  it('resolves relative imports of TypeScript helpers in subfolders', () => {
-    const [revision] = load({
+  it('resolves relative imports of TypeScript helpers in subfolders', async () => {
+    const [revision] = await load({
       'revisions/lib/tables.ts': `export const TABLE: string = 'orders';`,
       'revisions/aaaa0001_a.ts': `import { TABLE } from './lib/tables.js';
         export default { id: 'aaaa0001', parents: [], message: 'create ' + TABLE, upgrade() {} };`,
@@ -65,8 +65,8 @@ describe('loadRevisions', () => {
     expect(revision!.message).toBe('create orders');
   });
 
-  it('loads SQL revisions with their sections, lines and dialect', () => {
-    const [revision] = load({
+  it('loads SQL revisions with their sections, lines and dialect', async () => {
+    const [revision] = await load({
       'revisions/aaaa0001_a.sql': '-- sqlgen:id aaaa0001\n-- sqlgen:parents\n-- sqlgen:message first\n-- sqlgen:dialect sqlite\n-- sqlgen:depends-on\n\n-- sqlgen:upgrade\nCREATE TABLE t (id int);\n-- sqlgen:downgrade\nDROP TABLE t;\n',
     });
     expect(revision).toMatchObject({ id: 'aaaa0001', parents: [], message: 'first', dialect: 'sqlite', format: 'sql', dependsOn: [] });
@@ -74,15 +74,15 @@ describe('loadRevisions', () => {
     expect(revision!.downgrade).toEqual({ kind: 'sql', sql: 'DROP TABLE t;', line: 10 });
   });
 
-  it('records the sha256 of each file and returns files sorted by name', () => {
+  it('records the sha256 of each file and returns files sorted by name', async () => {
     const text = `export default { id: 'bbbb0001', parents: ['aaaa0001'], upgrade() {} };`;
-    const revisions = load({ 'revisions/bbbb0001_b.ts': text, 'revisions/aaaa0001_a.ts': `export default { id: 'aaaa0001', parents: [], upgrade() {} };` });
+    const revisions = await load({ 'revisions/bbbb0001_b.ts': text, 'revisions/aaaa0001_a.ts': `export default { id: 'aaaa0001', parents: [], upgrade() {} };` });
     expect(revisions.map((revision) => revision.id)).toEqual(['aaaa0001', 'bbbb0001']);
     expect(revisions[1]!.sourceSha256).toBe(createHash('sha256').update(text).digest('hex'));
   });
 
-  it('ignores declaration files, dotfiles and other extensions', () => {
-    const revisions = load({
+  it('ignores declaration files, dotfiles and other extensions', async () => {
+    const revisions = await load({
       'revisions/aaaa0001_a.ts': `export default { id: 'aaaa0001', parents: [], upgrade() {} };`,
       'revisions/types.d.ts': 'export {};',
       'revisions/.aaaa0002_hidden.ts': 'broken',
@@ -92,15 +92,15 @@ describe('loadRevisions', () => {
     expect(revisions.map((revision) => revision.id)).toEqual(['aaaa0001']);
   });
 
-  it('reports a syntax error with file, line and column', () => {
-    const error = loadError({ 'revisions/aaaa0001_a.ts': `export default {\n  id: 'aaaa0001',\n  parents: [] [,\n};\n` });
+  it('reports a syntax error with file, line and column', async () => {
+    const error = await loadError({ 'revisions/aaaa0001_a.ts': `export default {\n  id: 'aaaa0001',\n  parents: [] [,\n};\n` });
     expect(error.code).toBe('REVISION_SYNTAX');
     expect(error.location).toMatchObject({ file: 'revisions/aaaa0001_a.ts', line: 3 });
     expect(error.message).toMatch(/^revisions\/aaaa0001_a\.ts:3:\d+: syntax error/);
   });
 
-  it('reports an exception thrown while loading with the line it came from', () => {
-    const error = loadError({ 'revisions/aaaa0001_a.ts': `const n: number = 1;\n\nthrow new Error('boom ' + n);\n` });
+  it('reports an exception thrown while loading with the line it came from', async () => {
+    const error = await loadError({ 'revisions/aaaa0001_a.ts': `const n: number = 1;\n\nthrow new Error('boom ' + n);\n` });
     expect(error.code).toBe('REVISION_IMPORT');
     expect(error.location).toMatchObject({ file: 'revisions/aaaa0001_a.ts', line: 3 });
     expect(error.message).toContain('Error: boom 1');
@@ -116,35 +116,35 @@ describe('loadRevisions', () => {
     ['no default export', `export const revision = { id: 'aaaa0001', parents: [], upgrade() {} };`, /must have required property 'id'|no revision as its default export/],
     ['a default export that is not an object', `export default 42;`, /no revision as its default export/],
     ['a label that looks like a step', `export default { id: 'aaaa0001', parents: [], branchLabels: ['feature-2'], upgrade() {} };`, /\/branchLabels\/0: labels start with a letter/],
-  ])('rejects %s, naming the file', (_name, source, message) => {
-    const error = loadError({ 'revisions/aaaa0001_a.ts': source });
+  ])('rejects %s, naming the file', async (_name, source, message) => {
+    const error = await loadError({ 'revisions/aaaa0001_a.ts': source });
     expect(error.code).toBe('REVISION_INVALID');
     expect(error.message.startsWith('revisions/aaaa0001_a.ts')).toBe(true);
     expect(error.message).toMatch(message);
   });
 
-  it('rejects a file whose name and id disagree', () => {
-    const error = loadError({ 'revisions/aaaa0001_a.ts': `export default { id: 'bbbb0002', parents: [], upgrade() {} };` });
+  it('rejects a file whose name and id disagree', async () => {
+    const error = await loadError({ 'revisions/aaaa0001_a.ts': `export default { id: 'bbbb0002', parents: [], upgrade() {} };` });
     expect(error.code).toBe('REVISION_ID_MISMATCH');
     expect(error.hint).toContain('bbbb0002_a.ts');
   });
 
-  it('rejects a revision-like file that is not named <id>_<slug>', () => {
-    expect(loadError({ 'revisions/helpers.ts': 'export {};' }).message).toMatch(/helpers\.ts: not a revision file name/);
+  it('rejects a revision-like file that is not named <id>_<slug>', async () => {
+    expect((await loadError({ 'revisions/helpers.ts': 'export {};' })).message).toMatch(/helpers\.ts: not a revision file name/);
   });
 
-  it('points SQL metadata errors at the directive line', () => {
-    const error = loadError({ 'revisions/aaaa0001_a.sql': '-- sqlgen:id aaaa0001\n-- sqlgen:parents BAD!\n-- sqlgen:upgrade\n' });
+  it('points SQL metadata errors at the directive line', async () => {
+    const error = await loadError({ 'revisions/aaaa0001_a.sql': '-- sqlgen:id aaaa0001\n-- sqlgen:parents BAD!\n-- sqlgen:upgrade\n' });
     expect(error.location).toMatchObject({ line: 2 });
     expect(error.message).toMatch(/^revisions\/aaaa0001_a\.sql:2: invalid revision/);
   });
 
-  it('requires the parents directive in SQL revisions', () => {
-    expect(loadError({ 'revisions/aaaa0001_a.sql': '-- sqlgen:id aaaa0001\n-- sqlgen:upgrade\n' }).message).toMatch(/missing `-- sqlgen:parents`/);
+  it('requires the parents directive in SQL revisions', async () => {
+    expect((await loadError({ 'revisions/aaaa0001_a.sql': '-- sqlgen:id aaaa0001\n-- sqlgen:upgrade\n' })).message).toMatch(/missing `-- sqlgen:parents`/);
   });
 
-  it('reports a missing revisions folder with a hint to run init', () => {
+  it('reports a missing revisions folder with a hint to run init', async () => {
     const root = tempProject();
-    expect(() => loadRevisions(path.join(root, 'revisions'), root)).toThrow(/revisions: cannot read the revisions folder \(ENOENT\)/);
+    await expect(loadRevisions(path.join(root, 'revisions'), root)).rejects.toThrow(/revisions: cannot read the revisions folder \(ENOENT\)/);
   });
 });
