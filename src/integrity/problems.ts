@@ -20,6 +20,26 @@ const KINDS = {
     description: 'A revision file recorded in revisions/sqlgen.sum is gone.',
     help: 'Restore the file, or run `sqlgen hash` if removing it is intended.',
   },
+  'import-added': {
+    severity: 'error',
+    description: 'A local module a revision imports is not recorded in revisions/sqlgen.sum.',
+    help: 'Review it, then run `sqlgen hash` to record it.',
+  },
+  'import-edited': {
+    severity: 'error',
+    description: 'A local module a revision imports changed since revisions/sqlgen.sum recorded it, so the revision may render other SQL.',
+    help: 'Put changes that applied revisions would see in a new revision; if nobody has applied them yet, run `sqlgen hash`.',
+  },
+  'import-removed': {
+    severity: 'error',
+    description: 'A local module recorded in revisions/sqlgen.sum is gone or no longer imported.',
+    help: 'Restore it, or run `sqlgen hash` if that is intended.',
+  },
+  'sum-old-format': {
+    severity: 'warning',
+    description: 'revisions/sqlgen.sum is in format 1, which does not record the local modules revisions import.',
+    help: 'Run `sqlgen hash` to rewrite it in format 2.',
+  },
   'sum-missing': {
     severity: 'warning',
     description: 'There is no revisions/sqlgen.sum, so edited, removed or concurrently added revisions go unnoticed.',

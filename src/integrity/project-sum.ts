@@ -21,10 +21,16 @@ export function sumLocation(config: Pick<ProjectConfig, 'revisionsDir' | 'projec
 /**
  * The entries a sum records, in the graph's apply order (`sqlgen upgrade base:heads`): every
  * revision after its parents and dependencies, ties broken by id as {@link RevisionGraph}
- * documents. The digests are of the files' bytes as the loader read them.
+ * documents, each followed by the local modules it imports that no earlier revision imports.
+ * The digests are of the files' bytes as the loader read them.
  */
 export function sumEntries(graph: RevisionGraph<Revision>): SumEntry[] {
-  return graph.all().map((revision) => ({ file: revision.file, sha256: revision.sourceSha256 }));
+  const listed = new Set<string>();
+  return graph.all().flatMap((revision) => {
+    const imports = revision.localImports.filter(({ file }) => !listed.has(file));
+    imports.forEach(({ file }) => listed.add(file));
+    return [{ file: revision.file, sha256: revision.sourceSha256 }, ...imports.map(({ file, sha256 }) => ({ file, sha256, importedBy: revision.file }))];
+  });
 }
 
 /** The sum file's text, or null when there is none. */

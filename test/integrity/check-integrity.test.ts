@@ -76,7 +76,7 @@ describe('writeSum', () => {
     const created = writeSum(await open());
     expect(created).toMatchObject({ file: 'revisions/sqlgen.sum', status: 'created', revisions: 6 });
     expect(created.changes).toHaveLength(6);
-    expect(readFileSync(path.join(root, 'revisions/sqlgen.sum'), 'utf8').split('\n')[0]).toBe(`sqlgen-sum 1 total:${created.total}`);
+    expect(readFileSync(path.join(root, 'revisions/sqlgen.sum'), 'utf8').split('\n')[0]).toBe(`sqlgen-sum 2 total:${created.total}`);
 
     expect(writeSum(await open())).toMatchObject({ status: 'unchanged', changes: [], total: created.total });
 
@@ -113,6 +113,6 @@ describe('INTEGRITY_FINDING_KINDS', () => {
       expect(kind.description).not.toMatch(/\n/);
       expect(kind.help).not.toMatch(/\n/);
     }
-    expect(ids).toEqual(['revision-added', 'revision-edited', 'revision-removed', 'sum-missing', 'sum-invalid', 'sum-mismatch', 'sum-out-of-order', 'multiple-heads']);
+    expect(ids).toEqual(['revision-added', 'revision-edited', 'revision-removed', 'import-added', 'import-edited', 'import-removed', 'sum-old-format', 'sum-missing', 'sum-invalid', 'sum-mismatch', 'sum-out-of-order', 'multiple-heads']);
   });
 });

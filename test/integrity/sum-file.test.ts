@@ -18,13 +18,13 @@ describe('the sum file format', () => {
     const chainA = sha256(`${'0'.repeat(64)}\n${a!.sha256}\n${a!.file}\n`);
     const chainB = sha256(`${chainA}\n${b!.sha256}\n${b!.file}\n`);
     expect(formatSum(buildSum([a!, b!]))).toBe(
-      [`sqlgen-sum 1 total:${chainB}`, `${a!.file} sha256:${a!.sha256} chain:${chainA}`, `${b!.file} sha256:${b!.sha256} chain:${chainB}`, ''].join('\n'),
+      [`sqlgen-sum 2 total:${chainB}`, `${a!.file} sha256:${a!.sha256} chain:${chainA}`, `${b!.file} sha256:${b!.sha256} chain:${chainB}`, ''].join('\n'),
     );
   });
 
   it('a sum over no revisions is a header with a zero total', () => {
-    expect(formatSum(buildSum([]))).toBe(`sqlgen-sum 1 total:${'0'.repeat(64)}\n`);
-    expect(parseSum(formatSum(buildSum([])), SUM)).toEqual({ total: '0'.repeat(64), records: [] });
+    expect(formatSum(buildSum([]))).toBe(`sqlgen-sum 2 total:${'0'.repeat(64)}\n`);
+    expect(parseSum(formatSum(buildSum([])), SUM)).toEqual({ version: 2, total: '0'.repeat(64), records: [] });
   });
 
   it('parses what it formats, including paths with spaces and \\r\\n line ends', () => {
