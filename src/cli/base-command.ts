@@ -32,7 +32,7 @@ export abstract class SqlgenCommand extends Command {
   }
 
   protected override async catch(error: Interfaces.CommandError): Promise<never> {
-    const failure = describeFailure(error, this.argv.includes('--verbose'));
+    const failure = describeFailure(error, this.argv.includes('--verbose'), this.id ?? '');
     if (!failure) return super.catch(error) as Promise<never>;
     if (this.jsonEnabled()) this.logJson({ error: failure });
     else this.logToStderr(formatFailure(failure));

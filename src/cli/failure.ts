@@ -15,10 +15,13 @@ export interface Failure {
 }
 
 /**
- * Turns a thrown value into a {@link Failure}. Returns undefined for oclif's own errors (bad
- * flags, `--help`, exits), which oclif reports itself.
+ * Turns a thrown value into a {@link Failure}. Returns undefined for oclif's own errors (`--help`,
+ * exits), which oclif reports itself; a flag or argument error is a USAGE failure with exit 2.
  */
-export function describeFailure(error: unknown, verbose: boolean): Failure | undefined {
+export function describeFailure(error: unknown, verbose: boolean, commandId = ''): Failure | undefined {
+  if (isUsageError(error)) {
+    return { code: 'USAGE', message: error.message.replace(/\nSee more help with --help$/, ''), hint: `run \`sqlgen ${commandId} --help\` for its flags and arguments`.replace('  ', ' '), exitCode: ExitCode.input };
+  }
   if (error instanceof SqlgenError) {
     const { file, line, column } = error.location;
     return {
@@ -64,6 +67,11 @@ function fullStack(error: unknown): string {
     chain.push(current instanceof Error ? String(current.stack) : String(current));
   }
   return chain.join('\nCaused by: ');
+}
+
+/** oclif's parse errors (unknown flag, missing argument, bad option value) carry `parse`. */
+function isUsageError(error: unknown): error is Error {
+  return error instanceof Error && isOclifError(error) && 'parse' in error;
 }
 
 function isOclifError(error: unknown): boolean {

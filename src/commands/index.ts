@@ -4,6 +4,7 @@ import Check from './check.js';
 import Downgrade from './downgrade.js';
 import Hash from './hash.js';
 import Heads from './heads.js';
+import Help from './help.js';
 import History from './history.js';
 import Init from './init.js';
 import Keygen from './keygen.js';
@@ -23,6 +24,7 @@ export const COMMANDS = {
   downgrade: Downgrade,
   hash: Hash,
   heads: Heads,
+  help: Help,
   history: History,
   init: Init,
   keygen: Keygen,

@@ -1,7 +1,6 @@
 import { SqlgenCommand } from '../cli/base-command.js';
 import { dialectFlag } from '../cli/shared-flags.js';
 import { isDialectId } from '../dialects/dialect-id.js';
-import { CONFIG_DEFAULTS } from '../config/schema.js';
 import type { ScaffoldEntry } from '../scaffold/init-project.js';
 
 export default class Init extends SqlgenCommand {
@@ -12,7 +11,7 @@ export default class Init extends SqlgenCommand {
 
   async run(): Promise<{ entries: ScaffoldEntry[] }> {
     const { flags } = await this.parse(Init);
-    const dialect = flags.dialect && isDialectId(flags.dialect) ? flags.dialect : CONFIG_DEFAULTS.dialect;
+    const dialect = flags.dialect && isDialectId(flags.dialect) ? flags.dialect : undefined;
     const { initProject } = await import('../scaffold/init-project.js');
     const entries = initProject(process.cwd(), dialect);
     this.log(entries.map((entry) => `${entry.action.padEnd(8)}${entry.path}`).join('\n'));

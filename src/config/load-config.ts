@@ -41,7 +41,9 @@ export interface ConfigSources {
 /**
  * Loads the project configuration. Precedence per setting: flag > environment
  * (`SQLGEN_CONFIG`, `SQLGEN_DIALECT`, `SQLGEN_URL`) > `sqlgen.config.json` > default.
- * With no config file, the working directory is the project root and defaults apply.
+ * The config file is the one named by `--config`/`SQLGEN_CONFIG`, else the nearest one upward
+ * (see {@link findConfigUpward}); its folder is the project root, against which every path in
+ * it resolves. With no config file, the working directory is the project root and defaults apply.
  */
 export function loadConfig(sources: ConfigSources): ProjectConfig {
   const configFile = locateConfigFile(sources);
@@ -81,8 +83,21 @@ function locateConfigFile({ cwd, env, flags }: ConfigSources): string | null {
     }
     return file;
   }
-  const implicit = path.join(cwd, CONFIG_FILE_NAME);
-  return existsSync(implicit) ? implicit : null;
+  return findConfigUpward(cwd);
+}
+
+/**
+ * `sqlgen.config.json` in `cwd` or the nearest folder above it, as git finds its repository: the
+ * search stops at the filesystem root or at a folder holding `.git` (after looking there), so a
+ * command run in `revisions/` or any other subfolder finds its project and never one outside
+ * the repository.
+ */
+export function findConfigUpward(cwd: string): string | null {
+  for (let folder = path.resolve(cwd); ; folder = path.dirname(folder)) {
+    const candidate = path.join(folder, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    if (existsSync(path.join(folder, '.git')) || path.dirname(folder) === folder) return null;
+  }
 }
 
 const validateConfigFile = compileSchema(configFileSchema);

@@ -50,7 +50,12 @@ function listRevisionFiles(revisionsDir: string, display: (absolute: string) => 
     entries = readdirSync(revisionsDir, { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new RevisionFileError('REVISION_UNREADABLE', `${display(revisionsDir)}: cannot read the revisions folder (${code})`, code === 'ENOENT' ? 'run `sqlgen init`, or set "revisionsDir" in sqlgen.config.json' : 'check its permissions', { file: display(revisionsDir) });
+    throw new RevisionFileError(
+      'REVISION_UNREADABLE',
+      `${display(revisionsDir)}: cannot read the revisions folder ${revisionsDir} (${code})`,
+      code === 'ENOENT' ? 'run `sqlgen init` in the project root (the folder that is to hold sqlgen.config.json), or set "revisionsDir" in sqlgen.config.json' : 'check its permissions',
+      { file: display(revisionsDir) },
+    );
   }
   return entries
     .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && REVISION_EXTENSION.test(entry.name) && !entry.name.endsWith('.d.ts') && !entry.name.startsWith('.'))

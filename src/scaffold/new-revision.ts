@@ -62,8 +62,16 @@ export async function writeNewRevision(project: Project, request: NewRevisionReq
   }
   const revision = await loadBack(target, projectRoot, template);
   const created = { id: metadata.id, parents: metadata.parents, message: metadata.message, file: shown };
+  // A revision the graph refuses (a branch label in use, say) would break every later command.
+  let graph: RevisionGraph<Revision>;
+  try {
+    graph = RevisionGraph.build([...project.graph.all(), revision]);
+  } catch (error) {
+    rmSync(target, { force: true });
+    throw error;
+  }
   if (!keepSum) return created;
-  const sum = writeSum({ config: project.config, graph: RevisionGraph.build([...project.graph.all(), revision]) });
+  const sum = writeSum({ config: project.config, graph });
   return { ...created, sumFile: sum.file };
 }
 
@@ -82,7 +90,9 @@ function checkedMetadata(request: NewRevisionRequest): RevisionMetadata {
 
 /** Alembic-style slug: lowercase words joined by `_`, cut at a word boundary near 40 characters. */
 export function slugOf(message: string): string {
-  const words = message.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  // Accents go (Ü → u), letters of any script stay: "Ünïcode" is unicode, not n_code.
+  const plain = message.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const words = plain.match(/[\p{L}\p{N}]+/gu) ?? [];
   let slug = '';
   for (const word of words) {
     const next = slug ? `${slug}_${word}` : word;

@@ -145,6 +145,6 @@ describe('loadRevisions', () => {
 
   it('reports a missing revisions folder with a hint to run init', async () => {
     const root = tempProject();
-    await expect(loadRevisions(path.join(root, 'revisions'), root)).rejects.toThrow(/revisions: cannot read the revisions folder \(ENOENT\)/);
+    await expect(loadRevisions(path.join(root, 'revisions'), root)).rejects.toThrow(`revisions: cannot read the revisions folder ${path.join(root, 'revisions')} (ENOENT)`);
   });
 });
