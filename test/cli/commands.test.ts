@@ -82,7 +82,7 @@ describe.concurrent('sqlgen init, revision and merge', () => {
     expect(first.exitCode).toBe(0);
     expect(json<{ entries: Array<{ path: string; action: string }> }>(first.stdout).entries.every((entry) => entry.action === 'created')).toBe(true);
     expect(JSON.parse(readFileSync(path.join(root, 'sqlgen.config.json'), 'utf8'))).toMatchObject({ dialect: 'mysql' });
-    expect(readdirSync(root).sort()).toEqual(['output', 'revisions', 'sqlgen.config.json', 'templates']);
+    expect(readdirSync(root).sort()).toEqual(['.gitignore', 'output', 'revisions', 'sqlgen.config.json', 'templates']);
     writeFileSync(path.join(root, 'sqlgen.config.json'), '{"dialect": "sqlite"}\n');
     const second = await runCli(['init', '--json'], root);
     expect(json<{ entries: Array<{ action: string }> }>(second.stdout).entries.every((entry) => entry.action === 'kept')).toBe(true);
