@@ -115,8 +115,8 @@ export type ResolutionErrorCode =
 
 /** A file sqlgen was asked to write already exists, or the target folder is not usable. */
 export class WriteError extends SqlgenError {
-  constructor(message: string, hint: string, location: ErrorLocation = {}) {
-    super('WRITE_REFUSED', message, hint, location);
+  constructor(message: string, hint: string, location: ErrorLocation = {}, options?: ErrorOptions) {
+    super('WRITE_REFUSED', message, hint, location, options);
   }
 }
 

@@ -3,9 +3,9 @@
  * and umask, and reading one can never place a file outside its folder.
  */
 
-import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { gzipSync } from 'fflate';
 import { BundleError } from '../errors.js';
 import { compareBytewise, unsafePathReason } from './bundle-path.js';
@@ -19,7 +19,7 @@ export interface ArchiveContents {
 }
 
 /** A bundle is SQL and a few small files; more than this unpacked is not one (or is a gzip bomb). */
-const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
+export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 
 /**
  * Packs `sourceDir` as `archiveFile` under one top-level folder `prefix/`, reproducibly: entries
@@ -65,7 +65,20 @@ export function readArchive(archiveFile: string): ArchiveContents {
     if (top !== contents.prefix) fail(`entry ${JSON.stringify(entry.name)} is outside the top-level folder ${contents.prefix}/`);
     if (entry.kind === 'file') contents.files.set(below.join('/'), entry.body);
   }
-  return contents.prefix ? contents : fail('holds no entries');
+  if (!contents.prefix) fail('holds no entries');
+  const empty = emptyFolder(seen, contents);
+  if (empty) fail(`entry ${JSON.stringify(empty)} is an empty folder; a bundle has none`);
+  return contents;
+}
+
+/** A folder entry with no file below it: a bundle is exactly its files, and the folders they need. */
+function emptyFolder(names: Set<string>, contents: ArchiveContents): string | undefined {
+  const needed = new Set([`${contents.prefix}/`]);
+  for (const file of contents.files.keys()) {
+    const parts = `${contents.prefix}/${file}`.split('/');
+    for (let depth = 1; depth < parts.length; depth++) needed.add(`${parts.slice(0, depth).join('/')}/`);
+  }
+  return [...names].find((name) => name.endsWith('/') && !needed.has(name));
 }
 
 /** Every file and folder below `sourceDir`, named `prefix/<relative path>` (folders end with `/`). */
@@ -84,19 +97,47 @@ function kindOf(stats: Stats): string {
   return stats.isSymbolicLink() ? 'symbolic link' : 'special file';
 }
 
+/**
+ * The tar stream of a gzip file that is exactly one member: `gunzip` (and Node's zlib) go on
+ * into a second member, so content appended that way would be extracted though never verified.
+ */
 function unpackGzip(archiveFile: string, fail: (problem: string, cause?: unknown) => never): Buffer {
   let packed: Buffer;
   try {
+    if (statSync(archiveFile).size > MAX_UNPACKED_BYTES) return fail(`is larger than ${MAX_UNPACKED_BYTES / 1024 / 1024} MiB; a bundle is not`);
     packed = readFileSync(archiveFile);
   } catch (error) {
     return fail(`cannot read the archive (${(error as NodeJS.ErrnoException).code ?? 'error'})`, error);
   }
+  const start = gzipHeaderLength(packed) ?? fail('not a gzip-compressed archive');
+  let inflated: { buffer: Buffer; engine: { bytesWritten: number } };
   try {
-    return gunzipSync(packed, { maxOutputLength: MAX_UNPACKED_BYTES });
+    inflated = inflateRawSync(packed.subarray(start), { info: true, maxOutputLength: MAX_UNPACKED_BYTES }) as unknown as typeof inflated;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return fail(code === 'ERR_BUFFER_TOO_LARGE' ? `unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MiB` : `not a gzip-compressed archive, or damaged (${code ?? 'error'})`, error);
   }
+  const trailer = start + inflated.engine.bytesWritten;
+  const tar = inflated.buffer;
+  if (packed.length < trailer + GZIP_TRAILER) fail('damaged: the gzip stream is truncated');
+  if (packed.readUInt32LE(trailer) !== crc32(tar) || packed.readUInt32LE(trailer + 4) !== tar.length % 2 ** 32) fail('damaged: the gzip checksum does not match');
+  if (packed.length > trailer + GZIP_TRAILER) fail('holds data after its gzip stream (a second gzip member or appended bytes)');
+  return tar;
+}
+
+const GZIP_TRAILER = 8;
+const GZIP_FLAG = { headerCrc: 2, extra: 4, name: 8, comment: 16, reserved: 0xe0 } as const;
+
+/** Length of a gzip member's header (RFC 1952), or undefined when `packed` does not start with one. */
+function gzipHeaderLength(packed: Buffer): number | undefined {
+  if (packed.length < 10 || packed[0] !== 0x1f || packed[1] !== 0x8b || packed[2] !== 8) return undefined;
+  const flags = packed[3]!;
+  if (flags & GZIP_FLAG.reserved) return undefined;
+  let offset = 10;
+  if (flags & GZIP_FLAG.extra) offset += 2 + (packed.length >= offset + 2 ? packed.readUInt16LE(offset) : 0);
+  for (const flag of [GZIP_FLAG.name, GZIP_FLAG.comment]) if (flags & flag) offset = packed.indexOf(0, offset) + 1 || packed.length + 1;
+  if (flags & GZIP_FLAG.headerCrc) offset += 2;
+  return offset <= packed.length ? offset : undefined;
 }
 
 /** Why an entry cannot be bundle content, or undefined when it can. */

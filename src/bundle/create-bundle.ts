@@ -30,7 +30,12 @@ export async function createBundle(project: Project, request: CreateBundleReques
   const signingKey = request.signingKeyFile ? readPrivateKey(request.signingKeyFile) : undefined;
   const assembled = await assembleBundle(project, { ...request, signed: signingKey !== undefined });
   const files = finishBundle(assembled, signingKey);
-  const written = writeBundle(assembled.name, files, { outputDir: request.outputDir ?? project.config.outputDir, force: request.force, archive: request.archive });
+  const written = await writeBundle(assembled.name, files, {
+    outputDir: request.outputDir ?? project.config.outputDir,
+    force: request.force,
+    archive: request.archive,
+    ...(request.notify && { notify: request.notify }),
+  });
   const { manifest } = assembled;
   return {
     name: assembled.name,

@@ -5,7 +5,7 @@
  */
 
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { BundleError } from '../errors.js';
 
 /** A new key pair, PEM-encoded. */
@@ -20,6 +20,7 @@ type KeyKind = 'private' | 'public';
 
 /** The PEM label each kind of key file must carry: a private key is not accepted as a public one. */
 const PEM_LABEL: Record<KeyKind, string> = { private: 'PRIVATE KEY', public: 'PUBLIC KEY' };
+const KEY_FILE_SHAPE: Record<KeyKind, string> = { private: 'an unencrypted PKCS#8 "PRIVATE KEY" (<name>.key.pem)', public: 'an SPKI "PUBLIC KEY" (<name>.pub.pem)' };
 const PEM_BEGIN = /^-----BEGIN ([A-Z0-9 ]+)-----\r?$/m;
 
 /**
@@ -93,25 +94,45 @@ function readKey(file: string, kind: KeyKind): KeyObject {
   const fail: Fail = (problem, hint, cause) => {
     throw new BundleError('KEY_INVALID', `${file}: ${problem}`, hint, { file }, { cause });
   };
-  const pem = readKeyText(file, fail);
+  const pem = readKeyText(file, kind, fail);
   checkPemLabel(pem, kind, fail);
   const key = parseKey(pem, kind, fail);
   if (key.asymmetricKeyType !== 'ed25519') fail(`holds a key of type ${key.asymmetricKeyType ?? "unknown"}, not Ed25519`, 'make an Ed25519 pair with `sqlgen keygen`');
   return key;
 }
 
-function readKeyText(file: string, fail: Fail): string {
+/** A PEM Ed25519 key is a few hundred bytes; reading stops well past that (think `/dev/zero`). */
+const MAX_KEY_FILE_BYTES = 64 * 1024;
+/** Group and other permission bits: ssh refuses a private key with any of them. */
+const GROUP_OTHER = 0o077;
+
+function readKeyText(file: string, kind: KeyKind, fail: Fail): string {
+  let descriptor: number;
   try {
-    return readFileSync(file, 'utf8');
+    descriptor = openSync(file, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return fail(`cannot read the key file (${code})`, code === 'ENOENT' ? 'check the path, or make a key pair with `sqlgen keygen`' : 'check that it is a readable file', error);
+  }
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) fail('not a regular file', `give the ${kind} key file \`sqlgen keygen\` wrote`);
+    if (kind === 'private' && process.platform !== 'win32' && (stats.mode & GROUP_OTHER) !== 0) {
+      fail(`permissions ${(stats.mode & 0o777).toString(8).padStart(4, '0')} are too open: a private key must be readable by its owner only`, `run \`chmod 600 ${file}\``);
+    }
+    const bytes = Buffer.alloc(MAX_KEY_FILE_BYTES + 1);
+    let length = 0;
+    for (let read; length < bytes.length && (read = readSync(descriptor, bytes, length, bytes.length - length, null)) > 0; ) length += read;
+    if (length > MAX_KEY_FILE_BYTES) fail(`larger than ${MAX_KEY_FILE_BYTES / 1024} KiB: not a key file`, `give the ${kind} key file \`sqlgen keygen\` wrote`);
+    return bytes.subarray(0, length).toString('utf8');
+  } finally {
+    closeSync(descriptor);
   }
 }
 
 function checkPemLabel(pem: string, kind: KeyKind, fail: Fail): void {
   const label = PEM_BEGIN.exec(pem)?.[1];
-  const hint = `give the ${kind} key file, as \`sqlgen keygen\` writes it: an unencrypted PKCS#8 "PRIVATE KEY" or an SPKI "PUBLIC KEY"`;
+  const hint = `give the ${kind} key file, as \`sqlgen keygen\` writes it: ${KEY_FILE_SHAPE[kind]}`;
   if (label === undefined) fail(`not a PEM ${kind} key`, hint);
   else if (label !== PEM_LABEL[kind]) fail(`holds a PEM "${label}" where a "${PEM_LABEL[kind]}" was expected`, hint);
 }

@@ -70,9 +70,14 @@ export function packTar(entries: TarEntry[]): Buffer {
   return Buffer.concat([...entries.flatMap(packEntry), Buffer.alloc(2 * BLOCK)]);
 }
 
+/** tar writes in records of 20 blocks; the last one is padded with zeros. */
+const RECORD = 20 * BLOCK;
+
 /**
- * The entries of a tar stream, up to its end-of-archive block. Calls `fail` (which throws) when
- * the stream is truncated, a header is damaged, or it is not ustar or GNU tar.
+ * The entries of a tar stream, which must end with the end-of-archive marker (two zero blocks)
+ * and nothing after it but zeros up to the end of the record. Calls `fail` (which throws) when
+ * the stream is truncated, a header is damaged, it is not ustar or GNU tar, or anything follows
+ * the marker: GNU tar's `--ignore-zeros` would extract what is hidden there.
  *
  * @example for (const entry of parseTar(tar, fail)) console.log(entry.kind, entry.name);
  */
@@ -80,7 +85,7 @@ export function* parseTar(tar: Buffer, fail: (problem: string) => never): Genera
   for (let offset = 0; ; ) {
     const header = tar.subarray(offset, offset + BLOCK);
     if (header.length < BLOCK) return fail('truncated: no end-of-archive block');
-    if (header.every((byte) => byte === 0)) return;
+    if (header.every((byte) => byte === 0)) return checkArchiveEnd(tar, offset, fail);
     const entry = parseHeader(header, fail);
     const size = readOctal(header, 'size', fail);
     const start = offset + BLOCK;
@@ -88,6 +93,16 @@ export function* parseTar(tar: Buffer, fail: (problem: string) => never): Genera
     yield { ...entry, body: tar.subarray(start, start + size) };
     offset = start + Math.ceil(size / BLOCK) * BLOCK;
   }
+}
+
+function checkArchiveEnd(tar: Buffer, offset: number, fail: (problem: string) => never): void {
+  const end = offset + 2 * BLOCK;
+  if (tar.length < end || !isZero(tar.subarray(offset, end))) fail('holds data after a zero block: the end-of-archive marker is two zero blocks, then nothing');
+  if (tar.length > Math.ceil(end / RECORD) * RECORD || !isZero(tar.subarray(end))) fail('holds data after its end-of-archive marker');
+}
+
+function isZero(bytes: Buffer): boolean {
+  return bytes.every((byte) => byte === 0);
 }
 
 function packEntry(entry: TarEntry): Buffer[] {

@@ -1,9 +1,11 @@
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { BundleError, SqlgenError } from '../errors.js';
 import type { Project } from '../project.js';
-import { readArchive } from './archive.js';
+import { MAX_UNPACKED_BYTES, readArchive } from './archive.js';
+import { pendingReplacement } from './bundle-journal.js';
+import { readBundleFolder } from './read-bundle-folder.js';
 import { assembleBundle, BUNDLE_FILES } from './assemble-bundle.js';
 import { compareBytewise } from './bundle-path.js';
 import { sha256Hex } from '../sha256.js';
@@ -14,7 +16,7 @@ import { publicKeyFingerprint, verifyBytes } from './signing.js';
 /** What is wrong with one file of a bundle; a file may have several problems, each reported once. */
 export interface VerifyProblem {
   file: string;
-  problem: 'edited' | 'missing' | 'unexpected' | 'invalid' | 'bad signature' | 'unsigned' | 'differs from source' | 'not rebuildable';
+  problem: 'edited' | 'missing' | 'unexpected' | 'invalid' | 'bad signature' | 'unsigned' | 'differs from source' | 'not rebuildable' | 'interrupted';
   detail: string;
 }
 
@@ -45,14 +47,13 @@ export interface VerifyRequest {
  */
 export async function verifyBundle(request: VerifyRequest): Promise<VerifyReport> {
   const problems: VerifyProblem[] = [];
-  const files = readBundle(request.target, problems);
-  if (problems.length > 0) return { bundle: request.target, ok: false, problems, signature: 'not checked', rebuilt: false, files: 0 };
-  const manifest = readManifest(files, problems);
-  const actual = new Map([...files].map(([file, bytes]) => [file, sha256Hex(bytes)]));
-  problems.push(...checksumProblems(files, actual, manifest));
-  if (manifest) problems.push(...manifestDigestProblems(manifest, actual));
-  const signature = checkSignature(files, request.publicKey, problems);
-  if (manifest && request.rebuildFrom) problems.push(...(await rebuildProblems(manifest, files, await request.rebuildFrom(manifest.dialect))));
+  const { digests, bytes } = readBundle(request.target, problems);
+  if (digests.size === 0) return { bundle: request.target, ok: false, problems, signature: 'not checked', rebuilt: false, files: 0 };
+  const manifest = readManifest(bytes, problems);
+  append(problems, checksumProblems(bytes, digests, manifest));
+  if (manifest) append(problems, manifestDigestProblems(manifest, digests));
+  const signature = checkSignature(bytes, request.publicKey, problems);
+  if (manifest && request.rebuildFrom) append(problems, await rebuildProblems(manifest, digests, bytes.has(BUNDLE_FILES.signature), await request.rebuildFrom(manifest.dialect)));
   return {
     bundle: request.target,
     ok: problems.length === 0,
@@ -60,48 +61,85 @@ export async function verifyBundle(request: VerifyRequest): Promise<VerifyReport
     signature,
     ...(request.publicKey && signature === 'valid' && { signedBy: publicKeyFingerprint(request.publicKey) }),
     rebuilt: request.rebuildFrom !== undefined && manifest !== undefined,
-    files: files.size,
+    files: digests.size,
   };
 }
 
-/** The bundle's files; a damaged archive is a failed check (reported), not an input error. */
-function readBundle(target: string, problems: VerifyProblem[]): Map<string, Buffer> {
+/** `push(...many)` passes every element on the stack: a crafted bundle with 100,000s of problems overflows it. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+/** Each file's SHA-256, and the bytes of the files verify reads (manifest, signature, checksums). */
+interface BundleFiles {
+  digests: Map<string, string>;
+  bytes: Map<string, Buffer>;
+}
+
+const READ_FILES: ReadonlySet<string> = new Set([BUNDLE_FILES.manifest, BUNDLE_FILES.signature, BUNDLE_FILES.checksums]);
+const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
+
+/** The bundle's files; a damaged bundle is a failed check (reported), not an input error. */
+function readBundle(target: string, problems: VerifyProblem[]): BundleFiles {
   let stats;
   try {
     stats = lstatSync(target);
   } catch {
-    throw new BundleError('BUNDLE_INVALID', `${target}: no such bundle folder or archive`, 'give the folder `sqlgen bundle` wrote, or its .tar.gz');
+    const pending = pendingReplacement(path.dirname(target), path.basename(target));
+    throw new BundleError('BUNDLE_INVALID', `${target}: ${pending ? `not there: ${pending}` : 'no such bundle folder or archive'}`, NOT_A_BUNDLE_HINT);
   }
-  if (stats.isDirectory()) return readFolder(target);
-  if (stats.isFile()) {
-    try {
-      return readArchive(target).files;
-    } catch (error) {
-      if (!(error instanceof BundleError)) throw error;
-      problems.push({ file: path.basename(target), problem: 'invalid', detail: error.message });
-      return new Map();
-    }
+  if (stats.isDirectory()) return readFolder(target, problems);
+  if (!stats.isFile()) throw new BundleError('BUNDLE_INVALID', `${target}: not a folder or a file`, NOT_A_BUNDLE_HINT);
+  if (!startsWith(target, GZIP_MAGIC)) throw new BundleError('BUNDLE_INVALID', `${target}: not a bundle: neither a bundle folder nor a .tar.gz archive`, NOT_A_BUNDLE_HINT);
+  append(problems, pendingSwapProblems(target));
+  try {
+    const { files } = readArchive(target);
+    const digests = new Map([...files].map(([file, body]) => [file, sha256Hex(body)]));
+    return { digests, bytes: new Map([...files].filter(([file]) => READ_FILES.has(file))) };
+  } catch (error) {
+    if (!(error instanceof BundleError)) throw error;
+    problems.push({ file: path.basename(target), problem: 'invalid', detail: error.message });
+    return { digests: new Map(), bytes: new Map() };
   }
-  throw new BundleError('BUNDLE_INVALID', `${target}: not a folder or a file`, 'give the folder `sqlgen bundle` wrote, or its .tar.gz');
 }
 
-/** Every regular file below `root` by `/`-separated relative path; anything else is refused. */
-function readFolder(root: string, relative = ''): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const entry of readdirSync(path.join(root, relative), { withFileTypes: true })) {
-    const file = relative ? `${relative}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const [inner, bytes] of readFolder(root, file)) files.set(inner, bytes);
-    else if (entry.isFile()) files.set(file, readFileSync(path.join(root, file)));
-    else throw new BundleError('BUNDLE_INVALID', `${path.join(root, file)}: not a regular file`, 'a bundle holds only files and folders; remove the link or device');
+const NOT_A_BUNDLE_HINT = 'give the folder `sqlgen bundle` wrote, or its .tar.gz';
+
+function startsWith(file: string, magic: Buffer): boolean {
+  const head = Buffer.alloc(magic.length);
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(file, 'r');
+    return readSync(descriptor, head, 0, head.length, 0) === head.length && head.equals(magic);
+  } catch {
+    return true; // readArchive names the reason it cannot be read
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
-  return files;
+}
+
+/** Every regular file below `root` by digest; links, devices, odd names and excess are problems. */
+function readFolder(root: string, problems: VerifyProblem[]): BundleFiles {
+  const contents = readBundleFolder(root, READ_FILES, MAX_UNPACKED_BYTES);
+  if (!contents.digests.has(BUNDLE_FILES.manifest) && !contents.digests.has(BUNDLE_FILES.checksums)) {
+    throw new BundleError('BUNDLE_INVALID', `${root}: not a bundle: it has neither ${BUNDLE_FILES.manifest} nor ${BUNDLE_FILES.checksums}`, NOT_A_BUNDLE_HINT);
+  }
+  append(problems, pendingSwapProblems(root));
+  for (const { file, detail } of contents.refused) problems.push({ file, problem: 'invalid', detail });
+  return { digests: contents.digests, bytes: contents.bytes };
+}
+
+/** A replacement of this bundle that was interrupted: what is on disk may be half old, half new. */
+function pendingSwapProblems(target: string): VerifyProblem[] {
+  const pending = pendingReplacement(path.dirname(target), path.basename(target));
+  return pending ? [{ file: path.basename(target), problem: 'interrupted', detail: pending }] : [];
 }
 
 /**
  * Files that disagree with SHA256SUMS. When the file agrees with manifest.json instead, the list
  * is what was edited, and the problem names SHA256SUMS.
  */
-function checksumProblems(files: Map<string, Buffer>, actual: ReadonlyMap<string, string>, manifest: AnyManifest | undefined): VerifyProblem[] {
+function checksumProblems(files: ReadonlyMap<string, Buffer>, actual: ReadonlyMap<string, string>, manifest: AnyManifest | undefined): VerifyProblem[] {
   const listing = files.get(BUNDLE_FILES.checksums);
   if (!listing) return [{ file: BUNDLE_FILES.checksums, problem: 'missing', detail: 'the checksum list is missing, so no file can be checked against it' }];
   let listed: Map<string, string>;
@@ -125,7 +163,7 @@ function checksumProblems(files: Map<string, Buffer>, actual: ReadonlyMap<string
   return problems;
 }
 
-function readManifest(files: Map<string, Buffer>, problems: VerifyProblem[]): AnyManifest | undefined {
+function readManifest(files: ReadonlyMap<string, Buffer>, problems: VerifyProblem[]): AnyManifest | undefined {
   const bytes = files.get(BUNDLE_FILES.manifest);
   if (!bytes) return undefined; // reported by the checksum check, or there is no manifest to check
   const parsed = parseManifest(bytes.toString('utf8'));
@@ -149,7 +187,7 @@ function manifestDigestProblems(manifest: AnyManifest, actual: ReadonlyMap<strin
   return problems;
 }
 
-function checkSignature(files: Map<string, Buffer>, publicKey: KeyObject | undefined, problems: VerifyProblem[]): VerifyReport['signature'] {
+function checkSignature(files: ReadonlyMap<string, Buffer>, publicKey: KeyObject | undefined, problems: VerifyProblem[]): VerifyReport['signature'] {
   const signature = files.get(BUNDLE_FILES.signature);
   const manifest = files.get(BUNDLE_FILES.manifest);
   if (!signature) {
@@ -163,7 +201,7 @@ function checkSignature(files: Map<string, Buffer>, publicKey: KeyObject | undef
 }
 
 /** Re-renders the manifest's range from the project and compares every rendered file. */
-async function rebuildProblems(manifest: AnyManifest, files: Map<string, Buffer>, project: Project): Promise<VerifyProblem[]> {
+async function rebuildProblems(manifest: AnyManifest, digests: ReadonlyMap<string, string>, signed: boolean, project: Project): Promise<VerifyProblem[]> {
   if (manifest.format === MANIFEST_FORMAT_1) {
     return [{ file: BUNDLE_FILES.manifest, problem: 'not rebuildable', detail: `a ${MANIFEST_FORMAT_1} bundle was written before version guards; this sqlgen re-renders only its own format, so check it without --rebuild` }];
   }
@@ -172,7 +210,7 @@ async function rebuildProblems(manifest: AnyManifest, files: Map<string, Buffer>
     to: manifest.to,
     name: manifest.name,
     ...(manifest.ticket !== undefined && { ticket: manifest.ticket }),
-    signed: files.has(BUNDLE_FILES.signature),
+    signed,
     allowLintErrors: manifest.lint.errorsAllowed,
     guards: manifest.guards,
   }).catch((error: unknown) => {
@@ -181,9 +219,9 @@ async function rebuildProblems(manifest: AnyManifest, files: Map<string, Buffer>
   });
   const problems: VerifyProblem[] = [];
   for (const [file, text] of rebuilt.files) {
-    const bytes = files.get(file);
-    if (!bytes) problems.push({ file, problem: 'missing', detail: 're-rendering the range from the revisions produces this file' });
-    else if (!bytes.equals(Buffer.from(text, 'utf8'))) problems.push({ file, problem: 'differs from source', detail: 're-rendering the range from the current revisions gives different bytes' });
+    const digest = digests.get(file);
+    if (!digest) problems.push({ file, problem: 'missing', detail: 're-rendering the range from the revisions produces this file' });
+    else if (digest !== sha256Hex(text)) problems.push({ file, problem: 'differs from source', detail: 're-rendering the range from the current revisions gives different bytes' });
   }
   return problems;
 }

@@ -1,9 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes, type KeyObject } from 'node:crypto';
 import path from 'node:path';
-import type { KeyObject } from 'node:crypto';
 import { SqlgenError, WriteError } from '../errors.js';
+import { lockFolder } from '../output/folder-lock.js';
+import { writeHint } from '../output/write-file.js';
 import { writeDeterministicArchive } from './archive.js';
 import { BUNDLE_FILES, type AssembledBundle } from './assemble-bundle.js';
+import { JOURNAL_FILE, killPoint, recoverOutputFolder, replaceJournaled, type JournaledMove } from './bundle-journal.js';
 import { sha256Hex } from '../sha256.js';
 import { renderSha256Sums } from './checksums.js';
 import { signBytes } from './signing.js';
@@ -27,6 +30,8 @@ export interface WriteBundleOptions {
   force: boolean;
   /** Also write `<name>.tar.gz` beside the folder. */
   archive: boolean;
+  /** Told about waiting for another writer and about leftovers of interrupted runs put right. */
+  notify?: (message: string) => void;
 }
 
 export interface WrittenBundle {
@@ -35,34 +40,56 @@ export interface WrittenBundle {
 }
 
 /**
- * Writes the bundle folder (and archive) so that `outputDir` either gains the complete bundle
- * or stays exactly as it was: everything is built under temporary names beside the target and
- * renamed into place at the end; an existing bundle is replaced only with `force`.
+ * Writes the bundle folder (and archive) so that `outputDir` gains the complete bundle or keeps
+ * the one it had. Holding the folder's lock, it first finishes or clears what an interrupted run
+ * left; builds everything under temporary names beside the target; then renames it into place
+ * through a journal (see bundle-journal.ts). An existing bundle is replaced only with `force`.
  */
-export function writeBundle(name: string, files: Map<string, Buffer>, options: WriteBundleOptions): WrittenBundle {
+export async function writeBundle(name: string, files: Map<string, Buffer>, options: WriteBundleOptions): Promise<WrittenBundle> {
   const directory = path.join(options.outputDir, name);
   const archive = options.archive ? `${directory}.tar.gz` : undefined;
-  refuseToReplace([directory, archive], options.force);
   const createdOutputDir = !existsSync(options.outputDir);
-  const staged: string[] = [];
+  const fail = (error: unknown) => asWriteError(error, directory);
   try {
     mkdirSync(options.outputDir, { recursive: true });
-    const stagingDir = mkdtempSync(path.join(options.outputDir, `.${name}.partial-`));
-    staged.push(stagingDir);
-    writeFiles(stagingDir, files);
-    const moves: Array<[string, string]> = [[stagingDir, directory]];
-    if (archive) {
-      const stagingArchive = `${stagingDir}.tar.gz`;
-      staged.push(stagingArchive);
-      writeDeterministicArchive(stagingDir, name, stagingArchive);
-      moves.unshift([stagingArchive, archive]);
-    }
-    moveIntoPlace(moves);
-    return { directory, ...(archive && { archive }) };
   } catch (error) {
-    for (const leftover of staged) rmSync(leftover, { recursive: true, force: true });
-    if (createdOutputDir) rmSync(options.outputDir, { recursive: true, force: true });
-    throw asWriteError(error, options.outputDir);
+    throw fail(error);
+  }
+  const release = await lockFolder(options.outputDir, { ...(options.notify && { notify: options.notify }) });
+  let written = false;
+  try {
+    for (const note of recoverOutputFolder(options.outputDir)) options.notify?.(note);
+    refuseToReplace([directory, archive], options.force);
+    const moves = stage(options.outputDir, name, files, options.archive, fail);
+    killPoint('staged');
+    try {
+      replaceJournaled(options.outputDir, moves);
+    } catch (error) {
+      throw interrupted(error, directory, options.outputDir);
+    }
+    written = true;
+    return { directory, ...(archive && { archive }) };
+  } finally {
+    release();
+    if (!written && createdOutputDir) rmSync(options.outputDir, { recursive: true, force: true });
+  }
+}
+
+/** The bundle built beside its target, and the moves that put it in place (archive first). */
+function stage(outputDir: string, name: string, files: Map<string, Buffer>, archive: boolean, fail: (error: unknown) => unknown): JournaledMove[] {
+  const staged = `.${name}.partial-${randomBytes(6).toString('hex')}`;
+  const stagingDir = path.join(outputDir, staged);
+  try {
+    mkdirSync(stagingDir); // as any folder, with the umask's permissions; fails if the name exists
+    writeFiles(stagingDir, files);
+    const folder: JournaledMove = { kind: 'folder', staged, target: name, previous: `${staged}.previous` };
+    if (!archive) return [folder];
+    writeDeterministicArchive(stagingDir, name, `${stagingDir}.tar.gz`);
+    return [{ kind: 'archive', staged: `${staged}.tar.gz`, target: `${name}.tar.gz`, previous: `${staged}.tar.gz.previous` }, folder];
+  } catch (error) {
+    rmSync(stagingDir, { recursive: true, force: true });
+    rmSync(`${stagingDir}.tar.gz`, { force: true });
+    throw fail(error);
   }
 }
 
@@ -83,32 +110,18 @@ function writeFiles(root: string, files: Map<string, Buffer>): void {
 }
 
 /**
- * Renames each staged path onto its target. A replaced target is first set aside and removed
- * only once every rename succeeded; on failure the earlier renames are undone.
+ * A failure while building names the bundle, not the temporary it was being built in, and
+ * says that nothing changed; sqlgen's own refusals pass through.
  */
-function moveIntoPlace(moves: Array<[string, string]>): void {
-  const done: Array<{ staged: string; target: string; previous?: string; moved: boolean }> = [];
-  try {
-    for (const [staged, target] of moves) {
-      const move = { staged, target, moved: false, ...(existsSync(target) && { previous: `${staged}.previous` }) };
-      done.push(move);
-      if (move.previous) renameSync(target, move.previous);
-      renameSync(staged, target);
-      move.moved = true;
-    }
-  } catch (error) {
-    for (const move of done.reverse()) {
-      if (move.moved) renameSync(move.target, move.staged);
-      if (move.previous && existsSync(move.previous)) renameSync(move.previous, move.target);
-    }
-    throw error;
-  }
-  for (const { previous } of done) if (previous) rmSync(previous, { recursive: true, force: true });
+function asWriteError(error: unknown, directory: string): unknown {
+  if (error instanceof SqlgenError && !(error instanceof WriteError)) return error;
+  const cause = error instanceof WriteError ? (error.cause ?? error) : error;
+  const code = (cause as NodeJS.ErrnoException).code ?? 'error';
+  return new WriteError(`${directory}: cannot write the bundle (${code}); nothing was changed`, writeHint(cause), { file: directory }, { cause: error });
 }
 
-/** sqlgen's own errors pass through; a failure of the file system becomes a WriteError. */
-function asWriteError(error: unknown, outputDir: string): unknown {
-  if (error instanceof SqlgenError) return error;
+function interrupted(error: unknown, directory: string, outputDir: string): WriteError {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  return new WriteError(`${outputDir}: cannot write the bundle (${code}); nothing was changed`, 'check that the output folder is writable and the disk has room');
+  const next = `the next \`sqlgen bundle\` into ${outputDir} finishes the replacement recorded in ${JOURNAL_FILE}`;
+  return new WriteError(`${directory}: replacing the bundle failed half way (${code})`, `${writeHint(error)}; ${next}`, { file: directory }, { cause: error });
 }

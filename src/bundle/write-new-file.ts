@@ -1,5 +1,6 @@
 import { closeSync, fchmodSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { WriteError } from '../errors.js';
+import { writeHint } from '../output/write-file.js';
 
 /**
  * Creates `file` holding `content` with exactly `mode`, and never replaces anything: the open
@@ -32,5 +33,5 @@ function createExclusively(file: string, mode: number, existsHint: string): numb
 }
 
 function cannotWrite(file: string, error: unknown): WriteError {
-  return new WriteError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check that the folder exists and is writable', { file });
+  return new WriteError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`, writeHint(error), { file }, { cause: error });
 }

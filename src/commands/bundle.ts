@@ -43,6 +43,7 @@ export default class Bundle extends SqlgenCommand {
       archive: flags.archive,
       allowLintErrors: flags['allow-lint-errors'],
       guards: flags.guards ?? project.config.guards,
+      notify: (message) => this.logToStderr(message),
     });
     this.log(path.relative(cwd, bundle.directory) || '.');
     if (bundle.archive) this.log(path.relative(cwd, bundle.archive));

@@ -30,7 +30,7 @@ export default class Verify extends SqlgenCommand {
       ...(flags.rebuild && { rebuildFrom: (dialect: string) => this.openProject({ ...flags, dialect }) }),
     });
     for (const { file, problem, detail } of report.problems) this.logToStderr(`${file}: ${problem}: ${detail}`);
-    this.log(summary({ ...report, bundle: args.bundle }));
+    this.log(summary({ ...report, bundle: args.bundle }, keyFile !== undefined));
     // A failed check is a result, not an error: --json still prints the whole report.
     if (!report.ok) process.exitCode = ExitCode.findings;
     return { ...report, bundle: args.bundle };
@@ -43,11 +43,11 @@ export default class Verify extends SqlgenCommand {
   }
 }
 
-function summary(report: VerifyReport): string {
+function summary(report: VerifyReport, keyGiven: boolean): string {
   const signature = {
     valid: `signature valid (${report.signedBy})`,
     invalid: 'signature INVALID',
-    'not checked': 'signature present, not checked (no public key given)',
+    'not checked': keyGiven ? 'signature not checked (the bundle could not be read)' : 'signature present, not checked (no public key given)',
     absent: 'unsigned',
   }[report.signature];
   const verdict = report.ok ? 'OK' : `FAILED: ${report.problems.length} problem(s)`;

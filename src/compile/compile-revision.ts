@@ -2,6 +2,7 @@ import { CompileError, SqlgenError, stackLocation } from '../errors.js';
 import type { Dialect } from '../dialects/dialect.js';
 import type { Revision } from '../revisions/types.js';
 import { recordOperations, type CallSite } from './operations.js';
+import { runIsolated } from './run-isolated.js';
 import { isTableRebuild, type RecordedStep, type ShadowTracker } from './shadow-tracker.js';
 import type { Statement, StatementSource } from './statement.js';
 
@@ -47,7 +48,7 @@ async function runRecorded(revision: Revision, run: Extract<Revision['upgrade'],
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 100;
   try {
-    await run(operations);
+    await runIsolated(revision.file, () => run(operations));
   } catch (error) {
     throw locatedIn(revision, error);
   } finally {
@@ -90,12 +91,23 @@ function isFile(frameFile: string | undefined | null, file: string): boolean {
   return before === '/' || before === '\\' || before === '';
 }
 
+/** What was thrown, readable: `throw {message: 'x'}` is not "[object Object]". */
+function describeThrown(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') return `${(error as { message: string }).message} (a thrown object, not an Error)`;
+  try {
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    return String(error);
+  }
+}
+
 /** The error, re-issued with the revision file and the line of the call that failed. */
 function locatedIn(revision: Revision, error: unknown): SqlgenError {
   const line = stackLocation(error, revision.file)?.line;
   const where = line ? `${revision.file}:${line}` : revision.file;
   const location = { file: revision.file, ...(line && { line }) };
+  const reason = describeThrown(error);
   if (error instanceof SqlgenError) return new SqlgenError(error.code, `${where}: ${error.message}`, error.hint, location, { cause: error });
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return new CompileError('REVISION_FAILED', `${where}: revision ${revision.id} failed while rendering: ${reason}`, 'fix the revision; run with --verbose for the stack trace', location, { cause: error });
 }

@@ -5,7 +5,7 @@ import { isDialectId, DIALECT_IDS, type DialectId } from '../dialects/dialect-id
 import { CONFIG_DEFAULTS, configFileSchema, type ConfigFile, type LintLevel } from './schema.js';
 import { dialectFromUrl } from './dialect-from-url.js';
 import { compileSchema, describeSchemaErrors } from '../schema-validation.js';
-import { jsonSyntaxLocation } from './json-location.js';
+import { jsonSyntaxError } from './json-location.js';
 import { compareVersions } from '../dialects/versions.js';
 
 export const CONFIG_FILE_NAME = 'sqlgen.config.json';
@@ -113,9 +113,10 @@ function readConfigFile(file: string, cwd: string): ConfigFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    const { line, column } = jsonSyntaxLocation(text, (error as Error).message);
-    throw new ConfigError(`${shown}:${line}:${column}: invalid JSON: ${(error as Error).message}`, 'fix the JSON syntax (no comments or trailing commas)', { file: shown, line, column });
+  } catch {
+    // V8's message quotes the text around the error, which may be part of a database URL.
+    const { line, column, problem } = jsonSyntaxError(text) ?? { line: 1, column: 1, problem: 'not valid JSON' };
+    throw new ConfigError(`${shown}:${line}:${column}: invalid JSON: ${problem}`, 'fix the JSON syntax (no comments or trailing commas)', { file: shown, line, column });
   }
   if (!validateConfigFile(data)) {
     throw new ConfigError(`${shown}: invalid config:\n${describeSchemaErrors(validateConfigFile.errors)}`, `see "Configuration" in the README for every key and its type`, { file: shown });

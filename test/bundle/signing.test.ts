@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BundleError, ExitCode } from '../../src/errors.js';
@@ -12,7 +12,9 @@ import { caught } from './bundle-fixtures.js';
 function signingFolder(): { folder: string; manifest: Buffer } {
   const { privateKeyPem, publicKeyPem } = generateSigningKeyPair();
   const manifest = Buffer.from('{"revisions":["1a2b3c4d5e6f"]}\n');
-  return { folder: tempProject({ 'key.pem': privateKeyPem, 'key.pub.pem': publicKeyPem, 'manifest.json': manifest.toString() }), manifest };
+  const folder = tempProject({ 'key.pem': privateKeyPem, 'key.pub.pem': publicKeyPem, 'manifest.json': manifest.toString() });
+  chmodSync(path.join(folder, 'key.pem'), 0o600);
+  return { folder, manifest };
 }
 
 const openssl = (args: string[], cwd: string) => spawnSync('openssl', args, { cwd, encoding: 'utf8' });
@@ -78,11 +80,12 @@ describe('reading key files', () => {
   const ed = generateSigningKeyPair();
   const damaged = ed.privateKeyPem.replace(/\n(.{10})/, '\n!!!!!!!!!!');
   const folder = tempProject({ 'ed.pem': ed.privateKeyPem, 'ed.pub.pem': ed.publicKeyPem, 'ec.pem': ec.privateKey, 'ec.pub.pem': ec.publicKey, 'notes.txt': 'hello\n', 'damaged.pem': damaged, 'sub/.keep': '' });
+  for (const name of ['ed.pem', 'ed.pub.pem', 'ec.pem', 'damaged.pem']) chmodSync(path.join(folder, name), 0o600);
   const secrets = [ed.privateKeyPem, ed.publicKeyPem, ec.privateKey, damaged].flatMap((pem) => pem.split('\n').filter((line) => line && !line.startsWith('-----')));
 
   it.each([
     ['a missing file', readPublicKey, 'missing.pub.pem', 'cannot read the key file (ENOENT)'],
-    ['a folder', readPrivateKey, 'sub', 'cannot read the key file (EISDIR)'],
+    ['a folder', readPrivateKey, 'sub', 'not a regular file'],
     ['a file that is not PEM', readPublicKey, 'notes.txt', 'not a PEM public key'],
     ['a private key given as the public one', readPublicKey, 'ed.pem', 'holds a PEM "PRIVATE KEY" where a "PUBLIC KEY" was expected'],
     ['a public key given as the private one', readPrivateKey, 'ed.pub.pem', 'holds a PEM "PUBLIC KEY" where a "PRIVATE KEY" was expected'],

@@ -1,0 +1,149 @@
+/**
+ * Revision code is the user's own, so the threat is a mistake, not an attack: a `console.log`
+ * left in, a `process.exit`, a timer that throws, a loop that never ends. Each revision runs
+ * with console and stdout sent to stderr (so the script on stdout and `--json` stay whole),
+ * `process.exit` turned into an error, errors from its timers and promises reported as its own,
+ * timers it leaves behind refused, and a watchdog that stops the process at a time limit.
+ *
+ * Why in-process and not a worker thread per render: revisions are functions of the loaded
+ * project, which a worker would have to load again, and sending thousands of revisions' steps
+ * across costs more than these few assignments per revision (see bench/run.js).
+ */
+
+import { Console } from 'node:console';
+import { Worker } from 'node:worker_threads';
+import { CompileError } from '../errors.js';
+
+/** How long one revision's upgrade or downgrade may run: `SQLGEN_REVISION_TIMEOUT` seconds, default 60. */
+function timeLimitMs(): number {
+  const seconds = Number(process.env.SQLGEN_REVISION_TIMEOUT);
+  return (Number.isFinite(seconds) && seconds > 0 ? seconds : 60) * 1000;
+}
+
+/**
+ * Runs `work` (one revision's step) guarded as described above; a failure outside `work`'s own
+ * promise becomes its rejection, naming `file`.
+ *
+ * @example await runIsolated('revisions/3f2a_add_orders.ts', () => step.run(operations));
+ */
+export async function runIsolated<T>(file: string, work: () => Promise<T> | T): Promise<T> {
+  const guard = new Guard(file);
+  const stop = watchdog.arm(file, timeLimitMs());
+  try {
+    const result = await Promise.race([Promise.resolve().then(work), guard.failure]);
+    await new Promise((resolve) => setImmediate(resolve)); // lets a rejection nobody awaited surface
+    guard.check();
+    return result;
+  } finally {
+    stop();
+    guard.restore();
+  }
+}
+
+type Timer = ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate>;
+
+/** The process-wide hooks, swapped in for one revision and put back after it. */
+class Guard {
+  readonly failure: Promise<never>;
+  private fail!: (error: unknown) => void;
+  private caught: unknown[] = [];
+  private readonly pending = new Set<Timer>();
+  private readonly saved = { console: globalThis.console, write: process.stdout.write, exit: process.exit, setTimeout, setInterval, setImmediate, clearTimeout, clearInterval, clearImmediate };
+  private readonly onError = (error: unknown) => {
+    this.caught.push(error);
+    this.fail(error);
+  };
+
+  constructor(private readonly file: string) {
+    this.failure = new Promise<never>((_, reject) => (this.fail = reject));
+    this.failure.catch(() => undefined);
+    const stderr = process.stderr;
+    globalThis.console = new Console({ stdout: stderr, stderr });
+    process.stdout.write = stderr.write.bind(stderr) as typeof process.stdout.write;
+    process.exit = ((code?: number) => {
+      throw new Error(`process.exit(${code ?? ''}) was called; revision code cannot end sqlgen, so it is an error`);
+    }) as typeof process.exit;
+    this.trackTimers();
+    process.on('uncaughtException', this.onError);
+    process.on('unhandledRejection', this.onError);
+  }
+
+  /** Errors thrown by its timers or left in promises; then timers still pending, whose work would be lost. */
+  check(): void {
+    if (this.caught.length > 0) throw this.caught[0];
+    if (this.pending.size > 0) {
+      const count = this.pending.size;
+      for (const timer of this.pending) this.saved.clearTimeout(timer as ReturnType<typeof setTimeout>), this.saved.clearImmediate(timer as ReturnType<typeof setImmediate>);
+      throw new CompileError('REVISION_FAILED', `${this.file}: the revision left ${count} timer(s) running after its step returned; what they do would not be in the script`, 'await all work inside upgrade()/downgrade(), or clear the timer');
+    }
+  }
+
+  restore(): void {
+    Object.assign(globalThis, { console: this.saved.console, setTimeout: this.saved.setTimeout, setInterval: this.saved.setInterval, setImmediate: this.saved.setImmediate, clearTimeout: this.saved.clearTimeout, clearInterval: this.saved.clearInterval, clearImmediate: this.saved.clearImmediate });
+    process.stdout.write = this.saved.write;
+    process.exit = this.saved.exit;
+    process.off('uncaughtException', this.onError);
+    process.off('unhandledRejection', this.onError);
+  }
+
+  private trackTimers(): void {
+    const { pending, saved } = this;
+    const once = <A extends unknown[]>(schedule: (callback: (...args: A) => void, ...rest: never[]) => Timer) =>
+      ((callback: (...args: A) => void, ...rest: never[]) => {
+        const timer = schedule((...args: A) => {
+          pending.delete(timer);
+          callback(...args);
+        }, ...rest);
+        pending.add(timer);
+        return timer;
+      }) as never;
+    const clear = (original: (timer: never) => void) => ((timer: Timer) => (pending.delete(timer), original(timer as never))) as never;
+    Object.assign(globalThis, {
+      setTimeout: once(saved.setTimeout as never),
+      setImmediate: once(saved.setImmediate as never),
+      setInterval: ((callback: () => void, ...rest: never[]) => {
+        const timer = (saved.setInterval as (...args: unknown[]) => Timer)(callback, ...rest);
+        pending.add(timer);
+        return timer;
+      }) as never,
+      clearTimeout: clear(saved.clearTimeout as never),
+      clearInterval: clear(saved.clearInterval as never),
+      clearImmediate: clear(saved.clearImmediate as never),
+    });
+  }
+}
+
+/**
+ * One thread, started on first use, that watches a shared counter: a revision that runs past
+ * its time limit (an endless loop blocks this thread, so nothing here could stop it) gets a
+ * message on stderr and the process is ended.
+ */
+const watchdog = {
+  worker: undefined as Worker | undefined,
+  shared: new Int32Array(new SharedArrayBuffer(8)),
+  arm(file: string, limitMs: number): () => void {
+    this.worker ??= startWatchdog(this.shared);
+    const token = Atomics.add(this.shared, 0, 1) + 1;
+    this.worker.postMessage({ token, file, limitMs });
+    return () => Atomics.store(this.shared, 1, token);
+  },
+};
+
+const WATCHDOG_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { writeSync } = require('node:fs');
+const shared = workerData;
+parentPort.on('message', ({ token, file, limitMs }) => {
+  setTimeout(() => {
+    if (Atomics.load(shared, 1) >= token || Atomics.load(shared, 0) !== token) return;
+    writeSync(2, 'Error: ' + file + ': the revision did not finish within ' + limitMs / 1000 + ' s (an endless loop?); sqlgen stopped\\n' +
+      '  Hint: fix the revision; SQLGEN_REVISION_TIMEOUT sets the limit in seconds\\n');
+    process.kill(process.pid, 'SIGTERM');
+  }, limitMs);
+});`;
+
+function startWatchdog(shared: Int32Array): Worker {
+  const worker = new Worker(WATCHDOG_SOURCE, { eval: true, workerData: shared });
+  worker.unref();
+  return worker;
+}
