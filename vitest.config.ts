@@ -8,6 +8,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     pool: 'forks',
+    // Vitest's default is one fork per core minus one: a single fork on a 2-core machine. Many
+    // tests wait on a CLI child process, so two forks keep both cores busy.
+    maxWorkers: 2,
     // Keep the transpile cache of every test run (and the CLIs it spawns) out of the user's home.
     env: { SQLGEN_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'sqlgen-test-cache-')) },
   },
