@@ -26,7 +26,20 @@ function timeLimitMs(): number {
  *
  * @example await runIsolated('revisions/3f2a_add_orders.ts', () => step.run(operations));
  */
-export async function runIsolated<T>(file: string, work: () => Promise<T> | T): Promise<T> {
+export function runIsolated<T>(file: string, work: () => Promise<T> | T): Promise<T> {
+  const run = steps.then(() => runGuarded(file, work));
+  steps = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * The hooks are process-wide, so steps run one at a time: two renders in one process (a library
+ * user's, or a test's) would otherwise save and restore each other's hooks and leave them in place.
+ * Steps are CPU-bound, so queueing them costs no throughput.
+ */
+let steps: Promise<unknown> = Promise.resolve();
+
+async function runGuarded<T>(file: string, work: () => Promise<T> | T): Promise<T> {
   const guard = new Guard(file);
   const stop = watchdog.arm(file, timeLimitMs());
   try {

@@ -70,3 +70,23 @@ describe('revision code cannot corrupt or end a run', () => {
     expect(result.stderr).toContain('the revision did not finish within 1 s');
   });
 });
+
+describe('runIsolated called concurrently (renders of several projects in one process)', () => {
+  it('runs one step at a time and puts every hook back as it was', async () => {
+    const { runIsolated } = await import('../../src/compile/run-isolated.js');
+    const original = { console: globalThis.console, setTimeout: globalThis.setTimeout, exit: process.exit, write: process.stdout.write };
+    const listeners = process.listenerCount('uncaughtException');
+    let running = 0;
+    let overlapped = false;
+    const step = async (): Promise<void> => {
+      running += 1;
+      overlapped ||= running > 1;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running -= 1;
+    };
+    await Promise.all(Array.from({ length: 12 }, (_, index) => runIsolated(`revisions/r${index}.ts`, step)));
+    expect(overlapped).toBe(false);
+    expect({ console: globalThis.console, setTimeout: globalThis.setTimeout, exit: process.exit, write: process.stdout.write }).toEqual(original);
+    expect(process.listenerCount('uncaughtException')).toBe(listeners);
+  });
+});
