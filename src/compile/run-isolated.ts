@@ -26,7 +26,20 @@ function timeLimitMs(): number {
  *
  * @example await runIsolated('revisions/3f2a_add_orders.ts', () => step.run(operations));
  */
-export async function runIsolated<T>(file: string, work: () => Promise<T> | T): Promise<T> {
+export function runIsolated<T>(file: string, work: () => Promise<T> | T): Promise<T> {
+  const run = turn.then(() => runGuarded(file, work));
+  turn = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * The hooks are process-wide, so revisions take turns: two loads started together (a caller
+ * that does not await the first) would otherwise save and restore each other's hooks. A
+ * revision's code must not call runIsolated itself, or it would wait for its own turn.
+ */
+let turn: Promise<unknown> = Promise.resolve();
+
+async function runGuarded<T>(file: string, work: () => Promise<T> | T): Promise<T> {
   const guard = new Guard(file);
   const stop = watchdog.arm(file, timeLimitMs());
   try {
@@ -74,7 +87,7 @@ class Guard {
     if (this.pending.size > 0) {
       const count = this.pending.size;
       for (const timer of this.pending) this.saved.clearTimeout(timer as ReturnType<typeof setTimeout>), this.saved.clearImmediate(timer as ReturnType<typeof setImmediate>);
-      throw new CompileError('REVISION_FAILED', `${this.file}: the revision left ${count} timer(s) running after its step returned; what they do would not be in the script`, 'await all work inside upgrade()/downgrade(), or clear the timer');
+      throw new CompileError('REVISION_FAILED', `${this.file}: the revision left ${count} timer(s) running after its code returned; what they do would not be in the script`, 'await all the work the revision starts, or clear the timer');
     }
   }
 
