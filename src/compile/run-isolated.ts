@@ -12,12 +12,18 @@
 
 import { Console } from 'node:console';
 import { Worker } from 'node:worker_threads';
+import { CONFIG_DEFAULTS } from '../config/schema.js';
 import { CompileError } from '../errors.js';
 
-/** How long one revision's upgrade or downgrade may run: `SQLGEN_REVISION_TIMEOUT` seconds, default 60. */
-function timeLimitMs(): number {
-  const seconds = Number(process.env.SQLGEN_REVISION_TIMEOUT);
-  return (Number.isFinite(seconds) && seconds > 0 ? seconds : 60) * 1000;
+/** How long a revision's code may run at a time (its loading, or one step); see {@link limitRevisionTime}. */
+let timeLimitMs = CONFIG_DEFAULTS.revisionTimeoutSeconds * 1000;
+
+/**
+ * Sets the time limit for the rest of the process: the project's `revisionTimeoutSeconds`
+ * (which `SQLGEN_REVISION_TIMEOUT` overrides), set once its config is loaded.
+ */
+export function limitRevisionTime(seconds: number): void {
+  timeLimitMs = seconds * 1000;
 }
 
 /**
@@ -41,7 +47,7 @@ let turn: Promise<unknown> = Promise.resolve();
 
 async function runGuarded<T>(file: string, work: () => Promise<T> | T): Promise<T> {
   const guard = new Guard(file);
-  const stop = watchdog.arm(file, timeLimitMs());
+  const stop = watchdog.arm(file, timeLimitMs);
   try {
     const result = await Promise.race([Promise.resolve().then(work), guard.failure]);
     await new Promise((resolve) => setImmediate(resolve)); // lets a rejection nobody awaited surface
@@ -150,7 +156,7 @@ parentPort.on('message', ({ token, file, limitMs }) => {
   setTimeout(() => {
     if (Atomics.load(shared, 1) >= token || Atomics.load(shared, 0) !== token) return;
     writeSync(2, 'Error: ' + file + ': the revision did not finish within ' + limitMs / 1000 + ' s (an endless loop?); sqlgen stopped\\n' +
-      '  Hint: fix the revision; SQLGEN_REVISION_TIMEOUT sets the limit in seconds\\n');
+      '  Hint: fix the revision; to allow it longer, set revisionTimeoutSeconds in sqlgen.config.json or SQLGEN_REVISION_TIMEOUT (seconds)\\n');
     process.kill(process.pid, 'SIGTERM');
   }, limitMs);
 });`;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
@@ -61,6 +61,16 @@ describe('revision code cannot corrupt or end a run', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(shown);
     expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('the time limit is revisionTimeoutSeconds in the config, which SQLGEN_REVISION_TIMEOUT overrides', async () => {
+    const root = projectWith('for (;;) {}');
+    writeFileSync(path.join(root, 'sqlgen.config.json'), JSON.stringify({ dialect: 'postgresql', revisionTimeoutSeconds: 1 }));
+    const fromConfig = await runCli(['upgrade', 'base:head', '--sql'], root);
+    expect(fromConfig.stderr).toContain('the revision did not finish within 1 s');
+    writeFileSync(path.join(root, 'sqlgen.config.json'), JSON.stringify({ dialect: 'postgresql', revisionTimeoutSeconds: 600 }));
+    const fromEnv = await runCli(['upgrade', 'base:head', '--sql'], root, { SQLGEN_REVISION_TIMEOUT: '1.5' });
+    expect(fromEnv.stderr).toContain('the revision did not finish within 1.5 s');
   });
 
   it('an endless loop is stopped at SQLGEN_REVISION_TIMEOUT', async () => {
