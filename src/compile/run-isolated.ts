@@ -11,9 +11,10 @@
  */
 
 import { Console } from 'node:console';
+import { closeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { CONFIG_DEFAULTS } from '../config/schema.js';
-import { CompileError } from '../errors.js';
+import { CompileError, ExitCode } from '../errors.js';
 
 /** How long a revision's code may run at a time (its loading, or one step); see {@link limitRevisionTime}. */
 let timeLimitMs = CONFIG_DEFAULTS.revisionTimeoutSeconds * 1000;
@@ -135,7 +136,13 @@ class Guard {
 /**
  * One thread, started on first use, that watches a shared counter: a revision that runs past
  * its time limit (an endless loop blocks this thread, so nothing here could stop it) gets a
- * message on stderr and the process is ended.
+ * message on stderr and the process is ended with sqlgen's exit code for a failed revision.
+ *
+ * A worker cannot end the process with a code of its own choosing, and a signal handler on
+ * this thread would never run. But the inspector's messages reach this thread as V8
+ * interrupts, even inside a loop: the watchdog connects to it and calls {@link STOP} here.
+ * If that cannot happen (Node without the inspector, or this thread stuck in native code), a
+ * SIGTERM follows after a grace period (exit status 143).
  */
 const watchdog = {
   worker: undefined as Worker | undefined,
@@ -148,16 +155,37 @@ const watchdog = {
   },
 };
 
+/** Where the watchdog finds the function that ends the process from inside the stuck revision. */
+const STOP = 'sqlgen.stopRevision';
+
+Object.defineProperty(globalThis, Symbol.for(STOP), {
+  value: () => {
+    // The watchdog has printed the message. Closing stderr keeps out Node's notice about the
+    // watchdog's inspector session ("Waiting for the debugger to disconnect..."), and
+    // reallyExit skips 'exit' listeners, which would run amid the revision's half-done work.
+    closeSync(2);
+    (process as unknown as { reallyExit(code: number): never }).reallyExit(ExitCode.input);
+  },
+});
+
 const WATCHDOG_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { writeSync } = require('node:fs');
+const inspector = require('node:inspector');
 const shared = workerData;
 parentPort.on('message', ({ token, file, limitMs }) => {
   setTimeout(() => {
     if (Atomics.load(shared, 1) >= token || Atomics.load(shared, 0) !== token) return;
-    writeSync(2, 'Error: ' + file + ': the revision did not finish within ' + limitMs / 1000 + ' s (an endless loop?); sqlgen stopped\\n' +
-      '  Hint: fix the revision; to allow it longer, set revisionTimeoutSeconds in sqlgen.config.json or SQLGEN_REVISION_TIMEOUT (seconds)\\n');
-    process.kill(process.pid, 'SIGTERM');
+    writeSync(2, 'error: ' + file + ': the revision did not finish within ' + limitMs / 1000 + ' s (an endless loop?); sqlgen stopped it\\n' +
+      'hint: fix the revision; to allow it longer, set revisionTimeoutSeconds in sqlgen.config.json or SQLGEN_REVISION_TIMEOUT (seconds)\\n');
+    setTimeout(() => process.kill(process.pid, 'SIGTERM'), 2000);
+    try {
+      const session = new inspector.Session();
+      session.connectToMainThread();
+      session.post('Runtime.evaluate', { expression: 'globalThis[Symbol.for(${JSON.stringify(STOP)})]()' });
+    } catch {
+      process.kill(process.pid, 'SIGTERM');
+    }
   }, limitMs);
 });`;
 

@@ -67,6 +67,7 @@ describe('revision code cannot corrupt or end a run', () => {
     const root = projectWith('for (;;) {}');
     writeFileSync(path.join(root, 'sqlgen.config.json'), JSON.stringify({ dialect: 'postgresql', revisionTimeoutSeconds: 1 }));
     const fromConfig = await runCli(['upgrade', 'base:head', '--sql'], root);
+    expect(fromConfig.exitCode).toBe(2);
     expect(fromConfig.stderr).toContain('the revision did not finish within 1 s');
     writeFileSync(path.join(root, 'sqlgen.config.json'), JSON.stringify({ dialect: 'postgresql', revisionTimeoutSeconds: 600 }));
     const fromEnv = await runCli(['upgrade', 'base:head', '--sql'], root, { SQLGEN_REVISION_TIMEOUT: '1.5' });
@@ -75,9 +76,10 @@ describe('revision code cannot corrupt or end a run', () => {
 
   it('an endless loop is stopped at SQLGEN_REVISION_TIMEOUT', async () => {
     const result = await runCli(['upgrade', 'base:head', '--sql'], projectWith('for (;;) {}'), { SQLGEN_REVISION_TIMEOUT: '1' });
-    expect(result.exitCode).not.toBe(0);
+    expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('the revision did not finish within 1 s');
+    expect(result.stderr).not.toContain('debugger');
   });
 });
 
@@ -133,8 +135,9 @@ describe.each([
 
   it('an endless loop is stopped at SQLGEN_REVISION_TIMEOUT', async () => {
     const result = await runCli(['upgrade', 'base:head', '--sql'], projectWithTopLevel('for (;;) {}', nodeLoader), { SQLGEN_REVISION_TIMEOUT: '1' });
-    expect(result.exitCode).not.toBe(0);
+    expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('aaaaaaaaaaaa_first.ts: the revision did not finish within 1 s');
+    expect(result.stderr).not.toContain('debugger');
   });
 });
