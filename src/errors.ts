@@ -33,6 +33,17 @@ export function stackLocation(error: unknown, file: string): { line: number; col
   return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
 }
 
+/** What was thrown, readable: `throw {message: 'x'}` is not "[object Object]". */
+export function describeThrown(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') return `${(error as { message: string }).message} (a thrown object, not an Error)`;
+  try {
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    return String(error);
+  }
+}
+
 export class SqlgenError extends Error {
   readonly code: string;
   readonly hint: string;

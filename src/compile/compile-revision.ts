@@ -1,4 +1,4 @@
-import { CompileError, SqlgenError, stackLocation } from '../errors.js';
+import { CompileError, describeThrown, SqlgenError, stackLocation } from '../errors.js';
 import type { Dialect } from '../dialects/dialect.js';
 import type { Revision } from '../revisions/types.js';
 import { recordOperations, type CallSite } from './operations.js';
@@ -89,17 +89,6 @@ function isFile(frameFile: string | undefined | null, file: string): boolean {
   if (!frameFile?.endsWith(file)) return false;
   const before = frameFile.charAt(frameFile.length - file.length - 1);
   return before === '/' || before === '\\' || before === '';
-}
-
-/** What was thrown, readable: `throw {message: 'x'}` is not "[object Object]". */
-function describeThrown(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') return `${(error as { message: string }).message} (a thrown object, not an Error)`;
-  try {
-    return JSON.stringify(error) ?? String(error);
-  } catch {
-    return String(error);
-  }
 }
 
 /** The error, re-issued with the revision file and the line of the call that failed. */

@@ -11,13 +11,20 @@
  */
 
 import { Console } from 'node:console';
+import { closeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { CompileError } from '../errors.js';
+import { CONFIG_DEFAULTS } from '../config/schema.js';
+import { CompileError, ExitCode } from '../errors.js';
 
-/** How long one revision's upgrade or downgrade may run: `SQLGEN_REVISION_TIMEOUT` seconds, default 60. */
-function timeLimitMs(): number {
-  const seconds = Number(process.env.SQLGEN_REVISION_TIMEOUT);
-  return (Number.isFinite(seconds) && seconds > 0 ? seconds : 60) * 1000;
+/** How long a revision's code may run at a time (its loading, or one step); see {@link limitRevisionTime}. */
+let timeLimitMs = CONFIG_DEFAULTS.revisionTimeoutSeconds * 1000;
+
+/**
+ * Sets the time limit for the rest of the process: the project's `revisionTimeoutSeconds`
+ * (which `SQLGEN_REVISION_TIMEOUT` overrides), set once its config is loaded.
+ */
+export function limitRevisionTime(seconds: number): void {
+  timeLimitMs = seconds * 1000;
 }
 
 /**
@@ -27,21 +34,21 @@ function timeLimitMs(): number {
  * @example await runIsolated('revisions/3f2a_add_orders.ts', () => step.run(operations));
  */
 export function runIsolated<T>(file: string, work: () => Promise<T> | T): Promise<T> {
-  const run = steps.then(() => runGuarded(file, work));
-  steps = run.catch(() => undefined);
+  const run = turn.then(() => runGuarded(file, work));
+  turn = run.catch(() => undefined);
   return run;
 }
 
 /**
- * The hooks are process-wide, so steps run one at a time: two renders in one process (a library
- * user's, or a test's) would otherwise save and restore each other's hooks and leave them in place.
- * Steps are CPU-bound, so queueing them costs no throughput.
+ * The hooks are process-wide, so revisions take turns: two loads or renders started together
+ * (a library user's, or a test's) would otherwise save and restore each other's hooks. A
+ * revision's code must not call runIsolated itself, or it would wait for its own turn.
  */
-let steps: Promise<unknown> = Promise.resolve();
+let turn: Promise<unknown> = Promise.resolve();
 
 async function runGuarded<T>(file: string, work: () => Promise<T> | T): Promise<T> {
   const guard = new Guard(file);
-  const stop = watchdog.arm(file, timeLimitMs());
+  const stop = watchdog.arm(file, timeLimitMs);
   try {
     const result = await Promise.race([Promise.resolve().then(work), guard.failure]);
     await new Promise((resolve) => setImmediate(resolve)); // lets a rejection nobody awaited surface
@@ -52,6 +59,9 @@ async function runGuarded<T>(file: string, work: () => Promise<T> | T): Promise<
     guard.restore();
   }
 }
+
+/** One for the process: making a Console costs more than the rest of a guard (about 55 µs, measured), and every revision module gets a guard. */
+let stderrConsole: Console | undefined;
 
 type Timer = ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate>;
 
@@ -71,7 +81,7 @@ class Guard {
     this.failure = new Promise<never>((_, reject) => (this.fail = reject));
     this.failure.catch(() => undefined);
     const stderr = process.stderr;
-    globalThis.console = new Console({ stdout: stderr, stderr });
+    globalThis.console = stderrConsole ??= new Console({ stdout: stderr, stderr });
     process.stdout.write = stderr.write.bind(stderr) as typeof process.stdout.write;
     process.exit = ((code?: number) => {
       throw new Error(`process.exit(${code ?? ''}) was called; revision code cannot end sqlgen, so it is an error`);
@@ -87,7 +97,7 @@ class Guard {
     if (this.pending.size > 0) {
       const count = this.pending.size;
       for (const timer of this.pending) this.saved.clearTimeout(timer as ReturnType<typeof setTimeout>), this.saved.clearImmediate(timer as ReturnType<typeof setImmediate>);
-      throw new CompileError('REVISION_FAILED', `${this.file}: the revision left ${count} timer(s) running after its step returned; what they do would not be in the script`, 'await all work inside upgrade()/downgrade(), or clear the timer');
+      throw new CompileError('REVISION_FAILED', `${this.file}: the revision left ${count} timer(s) running after its code returned; what they do would not be in the script`, 'await all the work the revision starts, or clear the timer');
     }
   }
 
@@ -129,7 +139,13 @@ class Guard {
 /**
  * One thread, started on first use, that watches a shared counter: a revision that runs past
  * its time limit (an endless loop blocks this thread, so nothing here could stop it) gets a
- * message on stderr and the process is ended.
+ * message on stderr and the process is ended with sqlgen's exit code for a failed revision.
+ *
+ * A worker cannot end the process with a code of its own choosing, and a signal handler on
+ * this thread would never run. But the inspector's messages reach this thread as V8
+ * interrupts, even inside a loop: the watchdog connects to it and calls {@link STOP} here.
+ * If that cannot happen (Node without the inspector, or this thread stuck in native code), a
+ * SIGTERM follows after a grace period (exit status 143).
  */
 const watchdog = {
   worker: undefined as Worker | undefined,
@@ -142,16 +158,37 @@ const watchdog = {
   },
 };
 
+/** Where the watchdog finds the function that ends the process from inside the stuck revision. */
+const STOP = 'sqlgen.stopRevision';
+
+Object.defineProperty(globalThis, Symbol.for(STOP), {
+  value: () => {
+    // The watchdog has printed the message. Closing stderr keeps out Node's notice about the
+    // watchdog's inspector session ("Waiting for the debugger to disconnect..."), and
+    // reallyExit skips 'exit' listeners, which would run amid the revision's half-done work.
+    closeSync(2);
+    (process as unknown as { reallyExit(code: number): never }).reallyExit(ExitCode.input);
+  },
+});
+
 const WATCHDOG_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { writeSync } = require('node:fs');
+const inspector = require('node:inspector');
 const shared = workerData;
 parentPort.on('message', ({ token, file, limitMs }) => {
   setTimeout(() => {
     if (Atomics.load(shared, 1) >= token || Atomics.load(shared, 0) !== token) return;
-    writeSync(2, 'Error: ' + file + ': the revision did not finish within ' + limitMs / 1000 + ' s (an endless loop?); sqlgen stopped\\n' +
-      '  Hint: fix the revision; SQLGEN_REVISION_TIMEOUT sets the limit in seconds\\n');
-    process.kill(process.pid, 'SIGTERM');
+    writeSync(2, 'error: ' + file + ': the revision did not finish within ' + limitMs / 1000 + ' s (an endless loop?); sqlgen stopped it\\n' +
+      'hint: fix the revision; to allow it longer, set revisionTimeoutSeconds in sqlgen.config.json or SQLGEN_REVISION_TIMEOUT (seconds)\\n');
+    setTimeout(() => process.kill(process.pid, 'SIGTERM'), 2000);
+    try {
+      const session = new inspector.Session();
+      session.connectToMainThread();
+      session.post('Runtime.evaluate', { expression: 'globalThis[Symbol.for(${JSON.stringify(STOP)})]()' });
+    } catch {
+      process.kill(process.pid, 'SIGTERM');
+    }
   }, limitMs);
 });`;
 

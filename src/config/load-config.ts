@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { isDialectId, DIALECT_IDS, type DialectId } from '../dialects/dialect-id.js';
-import { CONFIG_DEFAULTS, configFileSchema, type ConfigFile, type LintLevel } from './schema.js';
+import { CONFIG_DEFAULTS, configFileSchema, MAX_REVISION_TIMEOUT_SECONDS, type ConfigFile, type LintLevel } from './schema.js';
 import { dialectFromUrl } from './dialect-from-url.js';
 import { compileSchema, describeSchemaErrors } from '../schema-validation.js';
 import { jsonSyntaxError } from './json-location.js';
@@ -30,6 +30,8 @@ export interface ProjectConfig {
   signing: { privateKey?: string; publicKey?: string };
   allowMultipleHeads: boolean;
   sqlite: { minimumVersion: string };
+  /** From `SQLGEN_REVISION_TIMEOUT`, else the file, else 60. */
+  revisionTimeoutSeconds: number;
 }
 
 export interface ConfigSources {
@@ -40,7 +42,7 @@ export interface ConfigSources {
 
 /**
  * Loads the project configuration. Precedence per setting: flag > environment
- * (`SQLGEN_CONFIG`, `SQLGEN_DIALECT`, `SQLGEN_URL`) > `sqlgen.config.json` > default.
+ * (`SQLGEN_CONFIG`, `SQLGEN_DIALECT`, `SQLGEN_URL`, `SQLGEN_REVISION_TIMEOUT`) > `sqlgen.config.json` > default.
  * The config file is the one named by `--config`/`SQLGEN_CONFIG`, else the nearest one upward
  * (see {@link findConfigUpward}); its folder is the project root, against which every path in
  * it resolves. With no config file, the working directory is the project root and defaults apply.
@@ -70,6 +72,7 @@ export function loadConfig(sources: ConfigSources): ProjectConfig {
     },
     allowMultipleHeads: file.allowMultipleHeads ?? CONFIG_DEFAULTS.allowMultipleHeads,
     sqlite: { minimumVersion: sqliteMinimumVersion(file, configFile ? path.relative(sources.cwd, configFile) : '') },
+    revisionTimeoutSeconds: revisionTimeoutSeconds(sources.env, file),
   };
 }
 
@@ -150,6 +153,15 @@ function sqliteMinimumVersion(file: ConfigFile, fileName: string): string {
     throw new ConfigError(`${fileName}: sqlite.minimumVersion ${version} is older than ${CONFIG_DEFAULTS.sqlite.minimumVersion}, the oldest SQLite sqlgen supports`, `set it to ${CONFIG_DEFAULTS.sqlite.minimumVersion} or newer`, { file: fileName });
   }
   return version;
+}
+
+/** The environment's limit, checked as the file's is by the schema, wins over the file's. */
+function revisionTimeoutSeconds(env: NodeJS.ProcessEnv, file: ConfigFile): number {
+  const fromEnv = env.SQLGEN_REVISION_TIMEOUT;
+  if (fromEnv === undefined || fromEnv === '') return file.revisionTimeoutSeconds ?? CONFIG_DEFAULTS.revisionTimeoutSeconds;
+  const seconds = Number(fromEnv);
+  if (Number.isFinite(seconds) && seconds > 0 && seconds <= MAX_REVISION_TIMEOUT_SECONDS) return seconds;
+  throw new ConfigError(`SQLGEN_REVISION_TIMEOUT: "${fromEnv}" is not a number of seconds between 0 and ${MAX_REVISION_TIMEOUT_SECONDS}`, 'set it to a positive number of seconds, such as 120, or unset it');
 }
 
 function checkedDialect(value: string, label: string): DialectId {

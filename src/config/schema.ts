@@ -29,7 +29,12 @@ export interface ConfigFile {
   allowMultipleHeads?: boolean;
   /** The oldest SQLite the scripts must run on: sqlgen emits no statement form newer than it. */
   sqlite?: { minimumVersion?: string };
+  /** How long a revision's code may run (its loading, or one upgrade/downgrade) before sqlgen stops it. */
+  revisionTimeoutSeconds?: number;
 }
+
+/** A day: longer is no limit at all, and Node's timers overflow past about 24.8 days. */
+export const MAX_REVISION_TIMEOUT_SECONDS = 86400;
 
 const relativePath = { type: 'string', minLength: 1 } as const;
 const sqlIdentifier = { type: 'string', minLength: 1, maxLength: 128, pattern: '^[^\\u0000]+$' } as const;
@@ -99,6 +104,7 @@ export const configFileSchema: JSONSchemaType<ConfigFile> = {
         minimumVersion: { type: 'string', pattern: '^3\\.[0-9]+\\.[0-9]+$', nullable: true },
       },
     },
+    revisionTimeoutSeconds: { type: 'number', exclusiveMinimum: 0, maximum: MAX_REVISION_TIMEOUT_SECONDS, nullable: true },
   },
 };
 
@@ -116,4 +122,5 @@ export const CONFIG_DEFAULTS = {
   allowMultipleHeads: false,
   // DROP COLUMN, which SQLite gained in 3.35.0, is the newest form sqlgen relies on.
   sqlite: { minimumVersion: '3.35.0' },
+  revisionTimeoutSeconds: 60,
 } as const satisfies Partial<ConfigFile>;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import * as sqlgenApi from '../index.js';
-import { RevisionFileError, stackLocation } from '../errors.js';
+import { runIsolated } from '../compile/run-isolated.js';
+import { describeThrown, RevisionFileError, stackLocation } from '../errors.js';
 import { sha256Hex } from '../sha256.js';
 import { isCommonJsFile, isRelativeSpecifier, resolveLocalFile, resolveLocalModule } from './local-module.js';
 import type { TranspileCache } from './transpile-cache.js';
@@ -67,12 +68,8 @@ export class RevisionModuleLoader {
     const codes = sources.map(({ file, text, sha256 }) => this.transpile(file, text, sha256));
     sources.forEach(({ file }, index) => this.codes.set(file, codes[index]!));
     const bodies = sources.map(({ file }, index) => this.compileOrDefer(file, codes[index]!));
-    const fast = sources.map(({ file }, index) => this.evaluateOrDefer(file, bodies[index]!));
     const exports: unknown[] = [];
-    for (const [index, { file }] of sources.entries()) {
-      const value = fast[index];
-      exports.push(value instanceof NeedsNodeLoader ? await this.importWithNode(file) : value);
-    }
+    for (const [index, { file }] of sources.entries()) exports.push(await this.run(file, bodies[index]!));
     const loaded = sources.map(({ file }, index) => ({ exports: exports[index], localImports: this.localImports(file) }));
     this.transpiled?.save();
     return loaded;
@@ -114,6 +111,21 @@ export class RevisionModuleLoader {
     const body = this.compileOrDefer(file, code);
     if (body instanceof NeedsNodeLoader) throw body;
     return this.evaluate(file, body);
+  }
+
+  /**
+   * Runs a module's top-level code guarded as revision steps are (see {@link runIsolated}): its
+   * output goes to stderr, `process.exit` is an error, a loop is stopped at the time limit.
+   */
+  private async run(file: string, body: ModuleBody | NeedsNodeLoader): Promise<unknown> {
+    try {
+      return await runIsolated(this.displayPath(file), () => {
+        const value = this.evaluateOrDefer(file, body);
+        return value instanceof NeedsNodeLoader ? this.importWithNode(file) : value;
+      });
+    } catch (error) {
+      throw this.importError(file, error);
+    }
   }
 
   private evaluateOrDefer(file: string, body: ModuleBody | NeedsNodeLoader): unknown {
@@ -214,7 +226,7 @@ export class RevisionModuleLoader {
     const shown = this.displayPath(file);
     const frame = stackLocation(error, file);
     const where = [shown, frame?.line, frame?.column].filter(Boolean).join(':');
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const reason = describeThrown(error);
     return new RevisionFileError('REVISION_IMPORT', `${where}: the revision threw while loading: ${reason}`, 'a revision module must only define its revision when loaded; do work inside upgrade()/downgrade()', { file: shown, line: frame?.line, column: frame?.column }, { cause: error });
   }
 }

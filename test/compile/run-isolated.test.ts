@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
@@ -63,11 +63,82 @@ describe('revision code cannot corrupt or end a run', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('the time limit is revisionTimeoutSeconds in the config, which SQLGEN_REVISION_TIMEOUT overrides', async () => {
+    const root = projectWith('for (;;) {}');
+    writeFileSync(path.join(root, 'sqlgen.config.json'), JSON.stringify({ dialect: 'postgresql', revisionTimeoutSeconds: 1 }));
+    const fromConfig = await runCli(['upgrade', 'base:head', '--sql'], root);
+    expect(fromConfig.exitCode).toBe(2);
+    expect(fromConfig.stderr).toContain('the revision did not finish within 1 s');
+    writeFileSync(path.join(root, 'sqlgen.config.json'), JSON.stringify({ dialect: 'postgresql', revisionTimeoutSeconds: 600 }));
+    const fromEnv = await runCli(['upgrade', 'base:head', '--sql'], root, { SQLGEN_REVISION_TIMEOUT: '1.5' });
+    expect(fromEnv.stderr).toContain('the revision did not finish within 1.5 s');
+  });
+
   it('an endless loop is stopped at SQLGEN_REVISION_TIMEOUT', async () => {
     const result = await runCli(['upgrade', 'base:head', '--sql'], projectWith('for (;;) {}'), { SQLGEN_REVISION_TIMEOUT: '1' });
-    expect(result.exitCode).not.toBe(0);
+    expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('the revision did not finish within 1 s');
+    expect(result.stderr).not.toContain('debugger');
+  });
+});
+
+/**
+ * A one-revision project whose module runs `body` at its top level, when it is loaded. With
+ * `nodeLoader`, the module also has a top-level `await`, so Node's loader runs it, not the fast path.
+ */
+function projectWithTopLevel(body: string, nodeLoader: boolean): string {
+  return tempProject({
+    'sqlgen.config.json': JSON.stringify({ dialect: 'postgresql' }),
+    'revisions/aaaaaaaaaaaa_first.ts': `import { defineRevision } from 'sqlgen';
+${body}
+${nodeLoader ? 'await Promise.resolve();' : ''}
+export default defineRevision({
+  id: 'aaaaaaaaaaaa',
+  parents: [],
+  message: 'first',
+  upgrade(op) { op.createTable('t', (t) => { t.increments('id'); }); },
+  downgrade(op) { op.dropTable('t'); },
+});
+`,
+  });
+}
+
+describe.each([
+  ['the fast path', false],
+  ["Node's loader (top-level await)", true],
+])("a revision's top-level code is guarded as its steps are, on %s", (_, nodeLoader) => {
+  it('console.log and process.stdout.write go to stderr', async () => {
+    const root = projectWithTopLevel("console.log('hello at load'); process.stdout.write('raw at load\\n');", nodeLoader);
+    const text = await runCli(['upgrade', 'base:head', '--sql'], root);
+    expect(text.exitCode, text.stderr).toBe(0);
+    expect(text.stdout).not.toMatch(/hello at load|raw at load/);
+    expect(text.stdout).toContain('CREATE TABLE');
+    expect(text.stderr).toContain('hello at load');
+    const json = await runCli(['upgrade', 'base:head', '--sql', '--json'], root);
+    expect(JSON.parse(json.stdout)).toMatchObject({ revisions: ['aaaaaaaaaaaa'] });
+  });
+
+  it('process.exit(0) is an error, not a silent success', async () => {
+    const result = await runCli(['upgrade', 'base:head', '--sql'], projectWithTopLevel('process.exit(0);', nodeLoader));
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('process.exit(0) was called');
+  });
+
+  it('a thrown non-Error is shown, not "[object Object]"', async () => {
+    const result = await runCli(['upgrade', 'base:head', '--sql'], projectWithTopLevel("throw { message: 'x marks the spot' };", nodeLoader));
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('x marks the spot');
+    expect(result.stderr).not.toContain('[object Object]');
+  });
+
+  it('an endless loop is stopped at SQLGEN_REVISION_TIMEOUT', async () => {
+    const result = await runCli(['upgrade', 'base:head', '--sql'], projectWithTopLevel('for (;;) {}', nodeLoader), { SQLGEN_REVISION_TIMEOUT: '1' });
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('aaaaaaaaaaaa_first.ts: the revision did not finish within 1 s');
+    expect(result.stderr).not.toContain('debugger');
   });
 });
 

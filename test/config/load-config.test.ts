@@ -111,6 +111,16 @@ describe('loadConfig', () => {
     expect(configError(() => load(root, {}, { config: 'nope.json' })).message).toMatch(/nope\.json: config file not found \(named by --config\)/);
   });
 
+  it('takes the revision time limit from SQLGEN_REVISION_TIMEOUT, else revisionTimeoutSeconds, else 60 s', () => {
+    const root = tempProject({ 'sqlgen.config.json': JSON.stringify({ revisionTimeoutSeconds: 5 }) });
+    expect(load(tempProject()).revisionTimeoutSeconds).toBe(60);
+    expect(load(root).revisionTimeoutSeconds).toBe(5);
+    expect(load(root, { SQLGEN_REVISION_TIMEOUT: '0.5' }).revisionTimeoutSeconds).toBe(0.5);
+    expect(configError(() => load(root, { SQLGEN_REVISION_TIMEOUT: 'soon' })).message).toContain('SQLGEN_REVISION_TIMEOUT: "soon" is not a number of seconds');
+    const zero = tempProject({ 'sqlgen.config.json': JSON.stringify({ revisionTimeoutSeconds: 0 }) });
+    expect(configError(() => load(zero)).message).toContain('revisionTimeoutSeconds');
+  });
+
   it('rejects an unknown dialect from the environment', () => {
     const root = tempProject();
     expect(configError(() => load(root, { SQLGEN_DIALECT: 'db2' })).message).toMatch(/SQLGEN_DIALECT.*unknown dialect "db2"/);

@@ -30,14 +30,14 @@ describe('transpile cache', () => {
 
   it('transpiles again when the source changes', async () => {
     const { root, load } = setup();
-    load();
+    await load();
     writeFileSync(path.join(root, 'revisions/aaaa0001_a.ts'), SOURCE.replace('from source', 'edited'));
     expect((await load())[0]!.message).toBe('edited');
   });
 
   it('ignores a corrupt cache file or one written by another version', async () => {
     const { load, cacheFile } = setup();
-    load();
+    await load();
     writeFileSync(cacheFile(), '{not json');
     expect((await load())[0]!.message).toBe('from source');
     const cache = JSON.parse(readFileSync(cacheFile(), 'utf8')) as { stamp: string; entries: Record<string, string> };
@@ -48,7 +48,7 @@ describe('transpile cache', () => {
 
   it('writes nothing with SQLGEN_NO_CACHE=1', async () => {
     const { load, cacheDir } = setup();
-    load({ SQLGEN_NO_CACHE: '1' });
+    await load({ SQLGEN_NO_CACHE: '1' });
     expect(readdirSync(cacheDir)).toEqual([]);
   });
 
