@@ -169,6 +169,7 @@ function manifestFor(input: ManifestInput): Manifest {
     source: { file: revision.file, sha256: revision.sourceSha256 },
     upgrade: digest(input.revisionFiles[index]!.up[0]),
     downgrade: digest(input.revisionFiles[index]!.down[0]),
+    ...(revision.lintDisable.length > 0 && { lintDisable: [...revision.lintDisable] }),
   }));
   return {
     format: MANIFEST_FORMAT,

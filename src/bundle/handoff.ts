@@ -4,7 +4,7 @@ import { BUILT_IN_TEMPLATES_DIR, renderCodeTemplate, templatePath } from '../out
 import { projectRelativePath } from '../project-path.js';
 import { RULES } from '../lint/rules/index.js';
 import type { Effect, Rule } from '../lint/types.js';
-import type { Manifest, ManifestLint } from './manifest.js';
+import type { Manifest, ManifestFinding, ManifestLint } from './manifest.js';
 
 export const HANDOFF_TEMPLATE = 'handoff.md.hbs';
 
@@ -46,6 +46,8 @@ export interface HandoffLint {
   clean: boolean;
   /** In the order of {@link EFFECT_HEADINGS}; groups without findings are left out. */
   groups: Array<{ effect: string; heading: string; findings: ManifestLint['findings'] }>;
+  /** Findings a revision's `lintDisable` silenced, each with that revision's source file. */
+  suppressed: Array<ManifestFinding & { source: string }>;
 }
 
 /** A heading per effect, as a DBA asks it; findings of no rule (parse errors) come last. */
@@ -96,16 +98,18 @@ export function handoffContext(input: HandoffInput): HandoffContext {
     versionTable: input.versionTable,
     transactionPerRevision: input.transactionPerRevision,
     signed: input.signed,
-    lint: handoffLint(manifest.lint),
+    lint: handoffLint(manifest),
   };
 }
 
-function handoffLint(lint: ManifestLint): HandoffLint {
+function handoffLint({ lint, revisions }: Manifest): HandoffLint {
   const effectOf = (ruleId: string): Effect | 'unchecked' => (RULES as Record<string, Rule>)[ruleId]?.effect ?? 'unchecked';
   const groups = Object.entries(EFFECT_HEADINGS)
     .map(([effect, heading]) => ({ effect, heading, findings: lint.findings.filter((finding) => effectOf(finding.ruleId) === effect) }))
     .filter((group) => group.findings.length > 0);
-  return { counts: lint.counts, errorsAllowed: lint.errorsAllowed, clean: lint.findings.length === 0, groups };
+  const sources = new Map(revisions.map((revision) => [revision.id, revision.source.file]));
+  const suppressed = (lint.suppressed ?? []).map((finding) => ({ ...finding, source: sources.get(finding.revision)! }));
+  return { counts: lint.counts, errorsAllowed: lint.errorsAllowed, clean: lint.findings.length === 0, groups, suppressed };
 }
 
 /** The bundle's README.md, from the project's own template if it has one, else sqlgen's. */
