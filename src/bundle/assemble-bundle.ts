@@ -79,6 +79,7 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
     manifest: draft,
     dialect: settings.dialect,
     operations: upgrade.plan.sections.map((section) => [...new Set(section.statements.map((statement) => statement.operation))]),
+    graphDetails: upgrade.revisions.map(({ dependsOn, branchLabels }) => ({ dependsOn, branchLabels })),
     versionTable: config.versionTable.schema ? `${config.versionTable.schema}.${config.versionTable.name}` : config.versionTable.name,
     transactionPerRevision: settings.transactionPerRevision,
     signed: request.signed,

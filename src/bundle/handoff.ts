@@ -5,6 +5,7 @@ import { projectRelativePath } from '../project-path.js';
 import { RULES } from '../lint/rules/index.js';
 import type { Effect, Rule } from '../lint/types.js';
 import type { Manifest, ManifestFinding, ManifestLint } from './manifest.js';
+import { mermaidGraph } from './mermaid-graph.js';
 
 export const HANDOFF_TEMPLATE = 'handoff.md.hbs';
 
@@ -36,6 +37,8 @@ export interface HandoffContext {
   transactionPerRevision: boolean;
   signed: boolean;
   lint: HandoffLint;
+  /** The bundle's part of the revision graph: `mermaid` is a Mermaid `graph TD` diagram (no fence). */
+  graph: { mermaid: string };
 }
 
 /** The manifest's lint findings, grouped by what the flagged statements do. */
@@ -67,6 +70,8 @@ export interface HandoffInput {
   dialect: Dialect;
   /** Per revision, in manifest order: the op calls its upgrade made (`createTable orders`). */
   operations: string[][];
+  /** Per revision, in manifest order: what the graph diagram shows besides the manifest. */
+  graphDetails: Array<{ dependsOn: readonly string[]; branchLabels: readonly string[] }>;
   versionTable: string;
   transactionPerRevision: boolean;
   signed: boolean;
@@ -99,6 +104,12 @@ export function handoffContext(input: HandoffInput): HandoffContext {
     transactionPerRevision: input.transactionPerRevision,
     signed: input.signed,
     lint: handoffLint(manifest),
+    graph: {
+      mermaid: mermaidGraph(
+        manifest.revisions.map((revision, index) => ({ ...revision, dependsOn: input.graphDetails[index]?.dependsOn ?? [], branchLabels: input.graphDetails[index]?.branchLabels ?? [] })),
+        manifest.to,
+      ).join('\n'),
+    },
   };
 }
 
