@@ -79,6 +79,7 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
     manifest: draft,
     dialect: settings.dialect,
     operations: upgrade.plan.sections.map((section) => [...new Set(section.statements.map((statement) => statement.operation))]),
+    graphDetails: upgrade.revisions.map(({ dependsOn, branchLabels }) => ({ dependsOn, branchLabels })),
     versionTable: config.versionTable.schema ? `${config.versionTable.schema}.${config.versionTable.name}` : config.versionTable.name,
     transactionPerRevision: settings.transactionPerRevision,
     signed: request.signed,
@@ -169,6 +170,7 @@ function manifestFor(input: ManifestInput): Manifest {
     source: { file: revision.file, sha256: revision.sourceSha256 },
     upgrade: digest(input.revisionFiles[index]!.up[0]),
     downgrade: digest(input.revisionFiles[index]!.down[0]),
+    ...(revision.lintDisable.length > 0 && { lintDisable: [...revision.lintDisable] }),
   }));
   return {
     format: MANIFEST_FORMAT,

@@ -6,11 +6,11 @@ import type { LaidOutScript } from '../compile/render-script.js';
 import type { DialectId } from '../dialects/dialect-id.js';
 import { BundleError } from '../errors.js';
 import { lintScript } from '../lint/engine.js';
-import { revisionRules } from '../lint/lint-revisions.js';
+import { checkedLintDisable } from '../lint/lint-revisions.js';
 import { severityCounts } from '../lint/report/lint-report.js';
 import type { Finding, SeverityOverride } from '../lint/types.js';
 import type { Revision } from '../revisions/types.js';
-import type { ManifestLint } from './manifest.js';
+import type { ManifestFinding, ManifestLint } from './manifest.js';
 
 /** A revision's upgrade script and its path in the bundle. */
 export interface BundledScript {
@@ -28,26 +28,30 @@ export interface BundleLintOptions {
 
 /**
  * Lints the scripts; with an error finding and no `allowErrors`, refuses with every error listed.
+ * A finding of a rule the revision turned off (`lintDisable`) is kept apart as suppressed: the
+ * DBA sees what was reviewed away, and `sqlgen lint` on the bundle turns off the same rules.
  *
  * @throws BundleError `LINT_ERRORS` (exit 1) naming each error finding.
  */
 export async function lintBundledScripts(scripts: readonly BundledScript[], options: BundleLintOptions): Promise<ManifestLint> {
-  const findings: ManifestLint['findings'] = [];
+  const findings: ManifestFinding[] = [];
+  const suppressed: ManifestFinding[] = [];
   for (const { revision, file, script } of scripts) {
-    const found = await lintScript(script.text, { file, dialect: options.dialect, rules: revisionRules(revision, options.rules) });
-    findings.push(...found.map((finding) => manifestFinding(finding, revision)));
+    const disabled = checkedLintDisable(revision);
+    const found = await lintScript(script.text, { file, dialect: options.dialect, rules: options.rules });
+    for (const finding of found) (disabled.includes(finding.ruleId) ? suppressed : findings).push(manifestFinding(finding, revision));
   }
   const counts = severityCounts(findings);
   if (counts.error > 0 && !options.allowErrors) throw lintErrors(findings.filter((finding) => finding.severity === 'error'));
-  return { counts, errorsAllowed: options.allowErrors, findings };
+  return { counts, errorsAllowed: options.allowErrors, findings, ...(suppressed.length > 0 && { suppressed }) };
 }
 
-function manifestFinding(finding: Finding, revision: Revision): ManifestLint['findings'][number] {
+function manifestFinding(finding: Finding, revision: Revision): ManifestFinding {
   const { file, line, column } = finding.location;
   return { revision: revision.id, ruleId: finding.ruleId, severity: finding.severity, message: finding.message, file, line, column };
 }
 
-function lintErrors(errors: ManifestLint['findings']): BundleError {
+function lintErrors(errors: readonly ManifestFinding[]): BundleError {
   const listed = errors.map((error) => `  ${error.file}:${error.line}:${error.column}: ${error.ruleId} ${error.message}`).join('\n');
   return new BundleError(
     'LINT_ERRORS',

@@ -4,7 +4,8 @@ import { BUILT_IN_TEMPLATES_DIR, renderCodeTemplate, templatePath } from '../out
 import { projectRelativePath } from '../project-path.js';
 import { RULES } from '../lint/rules/index.js';
 import type { Effect, Rule } from '../lint/types.js';
-import type { Manifest, ManifestLint } from './manifest.js';
+import type { Manifest, ManifestFinding, ManifestLint } from './manifest.js';
+import { mermaidGraph } from './mermaid-graph.js';
 
 export const HANDOFF_TEMPLATE = 'handoff.md.hbs';
 
@@ -36,6 +37,8 @@ export interface HandoffContext {
   transactionPerRevision: boolean;
   signed: boolean;
   lint: HandoffLint;
+  /** The bundle's part of the revision graph: `mermaid` is a Mermaid `graph TD` diagram (no fence). */
+  graph: { mermaid: string };
 }
 
 /** The manifest's lint findings, grouped by what the flagged statements do. */
@@ -46,6 +49,8 @@ export interface HandoffLint {
   clean: boolean;
   /** In the order of {@link EFFECT_HEADINGS}; groups without findings are left out. */
   groups: Array<{ effect: string; heading: string; findings: ManifestLint['findings'] }>;
+  /** Findings a revision's `lintDisable` silenced, each with that revision's source file. */
+  suppressed: Array<ManifestFinding & { source: string }>;
 }
 
 /** A heading per effect, as a DBA asks it; findings of no rule (parse errors) come last. */
@@ -65,6 +70,8 @@ export interface HandoffInput {
   dialect: Dialect;
   /** Per revision, in manifest order: the op calls its upgrade made (`createTable orders`). */
   operations: string[][];
+  /** Per revision, in manifest order: what the graph diagram shows besides the manifest. */
+  graphDetails: Array<{ dependsOn: readonly string[]; branchLabels: readonly string[] }>;
   versionTable: string;
   transactionPerRevision: boolean;
   signed: boolean;
@@ -96,16 +103,24 @@ export function handoffContext(input: HandoffInput): HandoffContext {
     versionTable: input.versionTable,
     transactionPerRevision: input.transactionPerRevision,
     signed: input.signed,
-    lint: handoffLint(manifest.lint),
+    lint: handoffLint(manifest),
+    graph: {
+      mermaid: mermaidGraph(
+        manifest.revisions.map((revision, index) => ({ ...revision, dependsOn: input.graphDetails[index]?.dependsOn ?? [], branchLabels: input.graphDetails[index]?.branchLabels ?? [] })),
+        manifest.to,
+      ).join('\n'),
+    },
   };
 }
 
-function handoffLint(lint: ManifestLint): HandoffLint {
+function handoffLint({ lint, revisions }: Manifest): HandoffLint {
   const effectOf = (ruleId: string): Effect | 'unchecked' => (RULES as Record<string, Rule>)[ruleId]?.effect ?? 'unchecked';
   const groups = Object.entries(EFFECT_HEADINGS)
     .map(([effect, heading]) => ({ effect, heading, findings: lint.findings.filter((finding) => effectOf(finding.ruleId) === effect) }))
     .filter((group) => group.findings.length > 0);
-  return { counts: lint.counts, errorsAllowed: lint.errorsAllowed, clean: lint.findings.length === 0, groups };
+  const sources = new Map(revisions.map((revision) => [revision.id, revision.source.file]));
+  const suppressed = (lint.suppressed ?? []).map((finding) => ({ ...finding, source: sources.get(finding.revision)! }));
+  return { counts: lint.counts, errorsAllowed: lint.errorsAllowed, clean: lint.findings.length === 0, groups, suppressed };
 }
 
 /** The bundle's README.md, from the project's own template if it has one, else sqlgen's. */

@@ -24,6 +24,11 @@ export interface ManifestRevision {
   source: FileDigest;
   upgrade: FileDigest;
   downgrade: FileDigest;
+  /**
+   * The lint rules the revision turned off for itself (its `lintDisable`), when any: `sqlgen lint`
+   * on the bundle turns them off for this revision's script too, so it agrees with the manifest.
+   */
+  lintDisable?: string[];
 }
 
 /**
@@ -54,8 +59,10 @@ export interface Manifest {
 }
 
 /** A `sqlgen-bundle/1` manifest: the same fields but `guards`, which its unguarded scripts lacked. */
-export interface ManifestV1 extends Omit<Manifest, 'format' | 'guards'> {
+export interface ManifestV1 extends Omit<Manifest, 'format' | 'guards' | 'revisions' | 'lint'> {
   format: typeof MANIFEST_FORMAT_1;
+  revisions: Array<Omit<ManifestRevision, 'lintDisable'>>;
+  lint: Omit<ManifestLint, 'suppressed'>;
 }
 
 /** A manifest as `verify` reads it: the current format or an older one. */
@@ -66,7 +73,20 @@ export interface ManifestLint {
   counts: Record<Severity, number>;
   /** True when the bundle was written with --allow-lint-errors, which lets error findings through. */
   errorsAllowed: boolean;
-  findings: Array<{ revision: string; ruleId: string; severity: Severity; message: string; file: string; line: number; column: number }>;
+  findings: ManifestFinding[];
+  /** Findings a revision's `lintDisable` silenced, when any: reviewed, not counted, shown to the DBA. */
+  suppressed?: ManifestFinding[];
+}
+
+/** A finding located in a per-revision upgrade script of the bundle. */
+export interface ManifestFinding {
+  revision: string;
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
 }
 
 /** A bundle's folder name: safe in every file system, shell and archive. */
@@ -82,6 +102,52 @@ const fileDigest = {
 } as const;
 const revisionId = { type: 'string', pattern: '^[0-9a-z]{4,40}$' } as const;
 const count = { type: 'integer', minimum: 0 } as const;
+const lintRuleId = { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } as const;
+const manifestFinding = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['revision', 'ruleId', 'severity', 'message', 'file', 'line', 'column'],
+  properties: {
+    revision: revisionId,
+    ruleId: lintRuleId,
+    severity: { type: 'string', enum: [...SEVERITIES] },
+    message: { type: 'string' },
+    file: bundlePath,
+    line: { type: 'integer', minimum: 1 },
+    column: { type: 'integer', minimum: 1 },
+  },
+} as const;
+
+const revisionItem = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['position', 'id', 'parents', 'message', 'source', 'upgrade', 'downgrade'],
+  properties: {
+    position: { type: 'integer', minimum: 1 },
+    id: revisionId,
+    parents: { type: 'array', items: revisionId },
+    message: { type: 'string' },
+    source: fileDigest,
+    upgrade: fileDigest,
+    downgrade: fileDigest,
+  },
+} as const;
+
+const lintV1 = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['counts', 'errorsAllowed', 'findings'],
+  properties: {
+    counts: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['error', 'warning', 'info'],
+      properties: { error: count, warning: count, info: count },
+    },
+    errorsAllowed: { type: 'boolean' },
+    findings: { type: 'array', items: manifestFinding },
+  },
+} as const;
 
 /** The published JSON Schema of a `sqlgen-bundle/1` manifest (schemas/bundle-manifest-1.json). */
 export const manifestSchemaV1: JSONSchemaType<ManifestV1> = {
@@ -109,60 +175,16 @@ export const manifestSchemaV1: JSONSchemaType<ManifestV1> = {
       required: ['upgrade', 'downgrade'],
       properties: { upgrade: fileDigest, downgrade: fileDigest },
     },
-    revisions: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['position', 'id', 'parents', 'message', 'source', 'upgrade', 'downgrade'],
-        properties: {
-          position: { type: 'integer', minimum: 1 },
-          id: revisionId,
-          parents: { type: 'array', items: revisionId },
-          message: { type: 'string' },
-          source: fileDigest,
-          upgrade: fileDigest,
-          downgrade: fileDigest,
-        },
-      },
-    },
-    lint: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['counts', 'errorsAllowed', 'findings'],
-      properties: {
-        counts: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['error', 'warning', 'info'],
-          properties: { error: count, warning: count, info: count },
-        },
-        errorsAllowed: { type: 'boolean' },
-        findings: {
-          type: 'array',
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['revision', 'ruleId', 'severity', 'message', 'file', 'line', 'column'],
-            properties: {
-              revision: revisionId,
-              ruleId: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' },
-              severity: { type: 'string', enum: [...SEVERITIES] },
-              message: { type: 'string' },
-              file: bundlePath,
-              line: { type: 'integer', minimum: 1 },
-              column: { type: 'integer', minimum: 1 },
-            },
-          },
-        },
-      },
-    },
+    revisions: { type: 'array', minItems: 1, items: revisionItem },
+    lint: lintV1,
     files: { type: 'array', items: fileDigest },
   },
 };
 
-/** The published JSON Schema of `manifest.json` (schemas/bundle-manifest-2.json): version 1 and `guards`. */
+/**
+ * The published JSON Schema of `manifest.json` (schemas/bundle-manifest-2.json): version 1,
+ * `guards`, and the optional `revisions[].lintDisable` and `lint.suppressed`.
+ */
 export const manifestSchema = {
   ...manifestSchemaV1,
   $id: 'https://sqlgen.dev/schemas/bundle-manifest-2.json',
@@ -170,7 +192,13 @@ export const manifestSchema = {
   properties: {
     ...manifestSchemaV1.properties,
     format: { type: 'string', const: MANIFEST_FORMAT },
+    revisions: {
+      type: 'array',
+      minItems: 1,
+      items: { ...revisionItem, properties: { ...revisionItem.properties, lintDisable: { type: 'array', items: lintRuleId, minItems: 1, uniqueItems: true } } },
+    },
     guards: { type: 'boolean' },
+    lint: { ...lintV1, properties: { ...lintV1.properties, suppressed: { type: 'array', items: manifestFinding, minItems: 1 } } },
   },
 } as unknown as JSONSchemaType<Manifest>;
 

@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { BundleError, SqlgenError } from '../errors.js';
@@ -11,6 +11,7 @@ import { compareBytewise } from './bundle-path.js';
 import { sha256Hex } from '../sha256.js';
 import { parseSha256Sums } from './checksums.js';
 import { MANIFEST_FORMAT_1, parseManifest, type AnyManifest, type Manifest } from './manifest.js';
+import { firstDifference } from './line-diff.js';
 import { publicKeyFingerprint, verifyBytes } from './signing.js';
 
 /** What is wrong with one file of a bundle; a file may have several problems, each reported once. */
@@ -18,6 +19,10 @@ export interface VerifyProblem {
   file: string;
   problem: 'edited' | 'missing' | 'unexpected' | 'invalid' | 'bad signature' | 'unsigned' | 'differs from source' | 'not rebuildable' | 'interrupted';
   detail: string;
+  /** For a per-revision file that differs from source: the revision it was rendered from. */
+  revision?: { id: string; source: string; sourceEdited: boolean };
+  /** For a file that differs from source: where the bundle's text and the re-rendered one first differ (unified style). */
+  diff?: string[];
 }
 
 export interface VerifyReport {
@@ -47,13 +52,13 @@ export interface VerifyRequest {
  */
 export async function verifyBundle(request: VerifyRequest): Promise<VerifyReport> {
   const problems: VerifyProblem[] = [];
-  const { digests, bytes } = readBundle(request.target, problems);
+  const { digests, bytes, text } = readBundle(request.target, problems);
   if (digests.size === 0) return { bundle: request.target, ok: false, problems, signature: 'not checked', rebuilt: false, files: 0 };
   const manifest = readManifest(bytes, problems);
   append(problems, checksumProblems(bytes, digests, manifest));
   if (manifest) append(problems, manifestDigestProblems(manifest, digests));
   const signature = checkSignature(bytes, request.publicKey, problems);
-  if (manifest && request.rebuildFrom) append(problems, await rebuildProblems(manifest, digests, bytes.has(BUNDLE_FILES.signature), await request.rebuildFrom(manifest.dialect)));
+  if (manifest && request.rebuildFrom) append(problems, await rebuildProblems(manifest, { digests, bytes, text }, await request.rebuildFrom(manifest.dialect)));
   return {
     bundle: request.target,
     ok: problems.length === 0,
@@ -74,7 +79,12 @@ function append<T>(target: T[], items: readonly T[]): void {
 interface BundleFiles {
   digests: Map<string, string>;
   bytes: Map<string, Buffer>;
+  /** A file's text for a diff, when it is small enough to show (undefined otherwise). */
+  text(file: string): string | undefined;
 }
+
+/** Files larger than this are not read again for a diff. */
+const MAX_DIFF_BYTES = 4 * 1024 * 1024;
 
 const READ_FILES: ReadonlySet<string> = new Set([BUNDLE_FILES.manifest, BUNDLE_FILES.signature, BUNDLE_FILES.checksums]);
 const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
@@ -95,11 +105,15 @@ function readBundle(target: string, problems: VerifyProblem[]): BundleFiles {
   try {
     const { files } = readArchive(target);
     const digests = new Map([...files].map(([file, body]) => [file, sha256Hex(body)]));
-    return { digests, bytes: new Map([...files].filter(([file]) => READ_FILES.has(file))) };
+    const text = (file: string) => {
+      const body = files.get(file);
+      return body && body.length <= MAX_DIFF_BYTES ? body.toString('utf8') : undefined;
+    };
+    return { digests, bytes: new Map([...files].filter(([file]) => READ_FILES.has(file))), text };
   } catch (error) {
     if (!(error instanceof BundleError)) throw error;
     problems.push({ file: path.basename(target), problem: 'invalid', detail: error.message });
-    return { digests: new Map(), bytes: new Map() };
+    return { digests: new Map(), bytes: new Map(), text: () => undefined };
   }
 }
 
@@ -126,7 +140,23 @@ function readFolder(root: string, problems: VerifyProblem[]): BundleFiles {
   }
   append(problems, pendingSwapProblems(root));
   for (const { file, detail } of contents.refused) problems.push({ file, problem: 'invalid', detail });
-  return { digests: contents.digests, bytes: contents.bytes };
+  return { digests: contents.digests, bytes: contents.bytes, text: (file) => (contents.digests.has(file) ? smallFileText(path.join(root, file)) : undefined) };
+}
+
+/** A regular file's text (links are not followed), unless it is too large to diff. */
+function smallFileText(file: string): string | undefined {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+    const { size } = fstatSync(descriptor);
+    if (size > MAX_DIFF_BYTES) return undefined;
+    const buffer = Buffer.alloc(size);
+    return buffer.subarray(0, readSync(descriptor, buffer, 0, size, 0)).toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
 }
 
 /** A replacement of this bundle that was interrupted: what is on disk may be half old, half new. */
@@ -200,8 +230,11 @@ function checkSignature(files: ReadonlyMap<string, Buffer>, publicKey: KeyObject
   return 'invalid';
 }
 
-/** Re-renders the manifest's range from the project and compares every rendered file. */
-async function rebuildProblems(manifest: AnyManifest, digests: ReadonlyMap<string, string>, signed: boolean, project: Project): Promise<VerifyProblem[]> {
+/**
+ * Re-renders the manifest's range from the project and compares every rendered file; a file that
+ * differs shows where, and a per-revision file names the revision (and source) it came from.
+ */
+async function rebuildProblems(manifest: AnyManifest, bundle: BundleFiles, project: Project): Promise<VerifyProblem[]> {
   if (manifest.format === MANIFEST_FORMAT_1) {
     return [{ file: BUNDLE_FILES.manifest, problem: 'not rebuildable', detail: `a ${MANIFEST_FORMAT_1} bundle was written before version guards; this sqlgen re-renders only its own format, so check it without --rebuild` }];
   }
@@ -210,7 +243,7 @@ async function rebuildProblems(manifest: AnyManifest, digests: ReadonlyMap<strin
     to: manifest.to,
     name: manifest.name,
     ...(manifest.ticket !== undefined && { ticket: manifest.ticket }),
-    signed,
+    signed: bundle.bytes.has(BUNDLE_FILES.signature),
     allowLintErrors: manifest.lint.errorsAllowed,
     guards: manifest.guards,
   }).catch((error: unknown) => {
@@ -219,11 +252,27 @@ async function rebuildProblems(manifest: AnyManifest, digests: ReadonlyMap<strin
   });
   const problems: VerifyProblem[] = [];
   for (const [file, text] of rebuilt.files) {
-    const digest = digests.get(file);
+    const digest = bundle.digests.get(file);
     if (!digest) problems.push({ file, problem: 'missing', detail: 're-rendering the range from the revisions produces this file' });
-    else if (digest !== sha256Hex(text)) problems.push({ file, problem: 'differs from source', detail: 're-rendering the range from the current revisions gives different bytes' });
+    else if (digest !== sha256Hex(text)) problems.push(differsFromSource(file, text, bundle, manifest, rebuilt.manifest));
   }
   return problems;
+}
+
+function differsFromSource(file: string, rebuiltText: string, bundle: BundleFiles, manifest: Manifest, rebuilt: Manifest): VerifyProblem {
+  const bundled = manifest.revisions.find((revision) => revision.upgrade.file === file || revision.downgrade.file === file);
+  const now = bundled && rebuilt.revisions.find((revision) => revision.id === bundled.id);
+  const revision = bundled && { id: bundled.id, source: bundled.source.file, sourceEdited: now?.source.sha256 !== bundled.source.sha256 };
+  const bundledText = bundle.text(file);
+  const diff = bundledText === undefined ? [] : firstDifference(bundledText, rebuiltText);
+  const from = revision ? `: revision ${revision.id} (${revision.source}${revision.sourceEdited ? ', edited since the bundle' : ''}) renders it differently now` : '';
+  return {
+    file,
+    problem: 'differs from source',
+    detail: `re-rendering the range from the current revisions gives different bytes${from}`,
+    ...(revision && { revision }),
+    ...(diff.length > 0 && { diff }),
+  };
 }
 
 function dedupe(problems: VerifyProblem[]): VerifyProblem[] {

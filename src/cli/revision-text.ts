@@ -15,6 +15,16 @@ export function markers(revision: RevisionSummary): string {
   return marks.length > 0 ? ` ${marks.join(' ')}` : '';
 }
 
+/**
+ * A revision's row in `history --graph`, after the lanes: id, head and branch labels (branch and
+ * merge points show in the drawing), message, and its dependencies as a dashed arrow.
+ */
+export function graphLabel(revision: RevisionSummary): string {
+  const refs = [...(revision.isHead ? ['head'] : []), ...revision.branchLabels];
+  const dependsOn = revision.dependsOn.length > 0 ? `  -.-> depends on ${revision.dependsOn.join(', ')}` : '';
+  return `${revision.id}${refs.length > 0 ? ` (${refs.join(', ')})` : ''} ${revision.message}${dependsOn}`;
+}
+
 /** One line: parents -> id (markers), message. */
 export function historyLine(revision: RevisionSummary): string {
   const from = revision.parents.length > 0 ? revision.parents.join(', ') : '<base>';

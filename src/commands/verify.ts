@@ -29,7 +29,10 @@ export default class Verify extends SqlgenCommand {
       ...(keyFile && { publicKey: readPublicKey(keyFile) }),
       ...(flags.rebuild && { rebuildFrom: (dialect: string) => this.openProject({ ...flags, dialect }) }),
     });
-    for (const { file, problem, detail } of report.problems) this.logToStderr(`${file}: ${problem}: ${detail}`);
+    for (const { file, problem, detail, diff = [] } of report.problems) {
+      this.logToStderr(`${file}: ${problem}: ${detail}`);
+      for (const line of diff) this.logToStderr(`    ${line}`);
+    }
     this.log(summary({ ...report, bundle: args.bundle }, keyFile !== undefined));
     // A failed check is a result, not an error: --json still prints the whole report.
     if (!report.ok) process.exitCode = ExitCode.findings;

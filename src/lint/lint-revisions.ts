@@ -39,16 +39,18 @@ export async function lintRevisionScripts(scripts: readonly RevisionScript[], op
   return findings;
 }
 
-/**
- * The project's overrides with the revision's `lintDisable` turned off; an unknown id is a
- * mistake in the revision file.
- */
+/** The project's overrides with the revision's `lintDisable` turned off. */
 export function revisionRules(revision: Revision, rules: Readonly<Record<string, SeverityOverride>> = {}): Record<string, SeverityOverride> {
+  return { ...rules, ...Object.fromEntries(checkedLintDisable(revision).map((id) => [id, 'off'])) };
+}
+
+/** The revision's `lintDisable`; an unknown id is a mistake in the revision file. */
+export function checkedLintDisable(revision: Revision): readonly string[] {
   const unknown = unknownLintIds(revision.lintDisable);
   if (unknown.length > 0) {
     throw new RevisionFileError('REVISION_INVALID', `${revision.file}: lintDisable names unknown lint rule(s): ${unknown.join(', ')}`, `use rule ids from \`sqlgen lint --list-rules\`, e.g. ${LINT_IDS[0]}`, { file: revision.file });
   }
-  return { ...rules, ...Object.fromEntries(revision.lintDisable.map((id) => [id, 'off'])) };
+  return revision.lintDisable;
 }
 
 /** Moves a finding from its line in the rendered script (`lines`) to the revision file. */

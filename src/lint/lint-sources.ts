@@ -7,13 +7,15 @@ import path from 'node:path';
 import { parseManifest, type AnyManifest } from '../bundle/manifest.js';
 import type { DialectId } from '../dialects/dialect-id.js';
 import { BundleError, LintInputError } from '../errors.js';
-import { lintScript } from './engine.js';
+import { lintScript, unknownLintIds } from './engine.js';
 import type { Finding, SeverityOverride } from './types.js';
 
 /** A script to lint and the name its findings show. */
 export interface SqlSource {
   file: string;
   text: string;
+  /** Rules turned off for this script: in a bundle, its revision's `lintDisable`. */
+  disabled?: readonly string[];
 }
 
 export interface SourceLintOptions {
@@ -23,7 +25,10 @@ export interface SourceLintOptions {
 /** The findings of each script, in the order given. */
 export async function lintSqlSources(sources: readonly SqlSource[], options: SourceLintOptions & { dialect: DialectId }): Promise<Finding[]> {
   const findings: Finding[] = [];
-  for (const source of sources) findings.push(...(await lintScript(source.text, { file: source.file, dialect: options.dialect, rules: options.rules })));
+  for (const source of sources) {
+    const rules = { ...options.rules, ...Object.fromEntries((source.disabled ?? []).map((id) => [id, 'off' as const])) };
+    findings.push(...(await lintScript(source.text, { file: source.file, dialect: options.dialect, rules })));
+  }
   return findings;
 }
 
@@ -39,11 +44,15 @@ export function readSqlSource(file: string, cwd: string): SqlSource {
 
 /**
  * The per-revision upgrade scripts of a bundle folder, in upgrade order, with its dialect: what a
- * DBA runs, linted as the files are (positions point into them).
+ * DBA runs, linted as the files are (positions point into them), with the rules each revision
+ * turned off (as the bundle's own lint did; ids this sqlgen does not know cannot find anything).
  */
 export function bundleSources(folder: string, cwd: string): { dialect: DialectId; sources: SqlSource[] } {
   const manifest = readBundleManifest(folder, cwd);
-  const sources = manifest.revisions.map((revision) => readSqlSource(path.join(folder, revision.upgrade.file), cwd));
+  const sources = manifest.revisions.map((revision) => {
+    const disabled = 'lintDisable' in revision ? (revision.lintDisable ?? []).filter((id) => unknownLintIds([id]).length === 0) : [];
+    return { ...readSqlSource(path.join(folder, revision.upgrade.file), cwd), ...(disabled.length > 0 && { disabled }) };
+  });
   return { dialect: manifest.dialect, sources };
 }
 

@@ -12,7 +12,7 @@ export interface ScaffoldEntry {
 }
 
 /** Templates copied into a new project so that a team can adapt them. */
-const SCAFFOLD_TEMPLATES = ['revision.ts.hbs', 'revision.sql.hbs'];
+const SCAFFOLD_TEMPLATES = ['revision.ts.hbs', 'revision.js.hbs', 'revision.sql.hbs'];
 
 /** What keeps `sqlgen keygen`'s private key, written into the project root by default, out of git. */
 const GITIGNORE_ENTRY = 'sqlgen.key.pem';

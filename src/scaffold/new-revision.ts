@@ -17,7 +17,7 @@ import { renderCodeTemplate, templatePath } from '../output/templates.js';
 export interface NewRevisionRequest {
   message: string;
   parents: string[];
-  format: 'ts' | 'sql';
+  format: 'ts' | 'js' | 'sql';
   /** Chosen by the user (`--rev-id`); otherwise 12 random hex digits, as Alembic does. */
   id?: string;
   dependsOn?: string[];

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Manifest } from '../../src/bundle/manifest.js';
@@ -50,5 +50,34 @@ describe.concurrent('bundles are linted', () => {
     expect(manifestOf(folder).lint).toMatchObject({ counts: { error: 0, warning: 1, info: 1 }, errorsAllowed: false });
     expect(readmeOf(folder)).toContain('`require-lock-timeout`');
     expect(readmeOf(folder)).not.toContain('--allow-lint-errors');
+  });
+});
+
+describe.concurrent('suppressions travel with the bundle', () => {
+  test('findings a revision suppressed with lintDisable: the manifest and README show them as suppressed, and `lint .` in the bundle agrees', async () => {
+    const root = copyFixture(LINT_FIXTURE);
+    const sqlRevision = path.join(root, 'revisions/bbbb0003_email_required.sql');
+    writeFileSync(sqlRevision, readFileSync(sqlRevision, 'utf8').replace('-- sqlgen:message email required\n', '-- sqlgen:message email required\n-- sqlgen:lint-disable ban-set-not-null\n'));
+    const result = await runCli(['bundle', '--name', 'b'], root);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const folder = path.join(root, 'output/b');
+    const manifest = manifestOf(folder);
+    expect(manifest.lint.counts.error).toBe(0);
+    expect(manifest.revisions.map((revision) => revision.lintDisable ?? [])).toEqual([[], [], ['ban-set-not-null'], ['ban-drop-table', 'require-lock-timeout', 'require-statement-timeout']]);
+    expect(manifest.lint.suppressed?.map(({ revision, ruleId, file, line }) => `${revision} ${ruleId} ${file}:${line}`)).toEqual([
+      'bbbb0003 ban-set-not-null revisions/0003_bbbb0003_email_required.up.sql:26',
+      'bbbb0004 ban-drop-table revisions/0004_bbbb0004_drop_audit_log.up.sql:13',
+      'bbbb0004 require-lock-timeout revisions/0004_bbbb0004_drop_audit_log.up.sql:13',
+      'bbbb0004 require-statement-timeout revisions/0004_bbbb0004_drop_audit_log.up.sql:13',
+    ]);
+    const readme = readmeOf(folder);
+    expect(readme).toContain('### Suppressed by the revisions');
+    expect(readme).toContain('| `revisions/0003_bbbb0003_email_required.up.sql:26` | error | `ban-set-not-null` | `bbbb0003` (`revisions/bbbb0003_email_required.sql`) |');
+
+    const linted = await runCli(['lint', '.'], folder);
+    expect(linted.exitCode, linted.stdout + linted.stderr).toBe(0);
+    expect(linted.stdout).not.toContain('ban-set-not-null');
+    expect(linted.stdout).not.toContain('ban-drop-table');
+    expect((await runCli(['verify', 'output/b', '--rebuild'], root)).exitCode).toBe(0);
   });
 });

@@ -135,11 +135,22 @@ describe('sqlgen verify', () => {
     writeFileSync(revision, readFileSync(revision, 'utf8').replace("'Nederland'", "'Netherlands'"));
     const edited = await runCli(['verify', `output/${NAME}`, '--rebuild'], root);
     expect(edited.exitCode).toBe(1);
-    expect(edited.stderr.split('\n').filter(Boolean).map((line) => line.split(': ').slice(0, 2).join(': '))).toEqual([
+    const problemLines = edited.stderr.split('\n').filter((line) => line && !line.startsWith(' '));
+    expect(problemLines.map((line) => line.split(': ').slice(0, 2).join(': '))).toEqual([
       'manifest.json: differs from source',
       'revisions/0003_4c5d6e7f8a9b_add_countries_with_names.up.sql: differs from source',
       'upgrade.sql: differs from source',
     ]);
+    // The per-revision file names its revision and source file, and each text file shows where it differs.
+    expect(problemLines[1]).toContain('revision 4c5d6e7f8a9b (revisions/4c5d6e7f8a9b_add_countries_with_names.ts, edited since the bundle)');
+    const hunk = edited.stderr.split('revisions/0003_4c5d6e7f8a9b_add_countries_with_names.up.sql: differs from source')[1]!.split('\nupgrade.sql:')[0]!;
+    expect(hunk).toMatch(/\n    @@ -\d+,\d+ \+\d+,\d+ @@\n/);
+    expect(hunk).toMatch(/\n    -.*'Nederland'/);
+    expect(hunk).toMatch(/\n    \+.*'Netherlands'/);
+    const json = JSON.parse((await runCli(['verify', `output/${NAME}`, '--rebuild', '--json'], root)).stdout) as { problems: Array<{ file: string; revision?: { id: string; source: string }; diff?: string[] }> };
+    const perRevision = json.problems.find((problem) => problem.file.startsWith('revisions/'))!;
+    expect(perRevision.revision).toEqual({ id: '4c5d6e7f8a9b', source: 'revisions/4c5d6e7f8a9b_add_countries_with_names.ts', sourceEdited: true });
+    expect(perRevision.diff?.some((line) => line.startsWith('+') && line.includes("'Netherlands'"))).toBe(true);
   });
 
   it('a damaged archive fails verification, naming the archive', async () => {

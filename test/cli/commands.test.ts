@@ -119,6 +119,22 @@ describe.concurrent('sqlgen init, revision and merge', () => {
     expect(heads[0]!.isMergePoint).toBe(true);
   });
 
+  it('revision --format js writes a JavaScript revision that loads and compiles; --sql and --format conflict', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'sqlgen-js-'));
+    await runCli(['init', '--dialect', 'sqlite'], root);
+    expect(readdirSync(path.join(root, 'templates')).sort()).toEqual(['revision.js.hbs', 'revision.sql.hbs', 'revision.ts.hbs']);
+    const made = json<{ id: string; file: string }>((await runCli(['revision', '-m', 'first', '--format', 'js', '--json'], root)).stdout);
+    expect(made.file).toMatch(new RegExp(`^revisions/${made.id}_first\\.js$`));
+    const text = readFileSync(path.join(root, made.file), 'utf8');
+    expect(text).toMatch(/^\/\/ @ts-check\nimport \{ defineRevision \} from 'sqlgen';/);
+    writeFileSync(path.join(root, made.file), text.replace('upgrade(_op) {', "upgrade(op) {\n    op.createTable('t', (t) => t.increments('id'));"));
+    const upgrade = await runCli(['upgrade'], root);
+    expect(upgrade.exitCode, upgrade.stderr).toBe(0);
+    expect(upgrade.stdout).toContain('CREATE TABLE');
+    const both = await runCli(['revision', '-m', 'x', '--sql', '--format', 'ts'], root);
+    expect(both.exitCode).toBe(2);
+  });
+
   it("uses the project's own template over the built-in one, and rejects one that yields an invalid revision", async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'sqlgen-tpl-'));
     await runCli(['init'], root);

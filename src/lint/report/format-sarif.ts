@@ -8,6 +8,8 @@ import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { PACKAGE_INFO } from '../../package-info.js';
 import { sha256Hex } from '../../sha256.js';
+import { LINT_IDS } from '../engine.js';
+import { ruleDocUrl } from '../rule-docs.js';
 import type { Finding, FindingKind, Severity } from '../types.js';
 import type { LintReport } from './lint-report.js';
 
@@ -28,7 +30,7 @@ export function toSarif(report: LintReport, kinds: readonly FindingKind[]): Log 
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
       {
-        tool: { driver: { name: 'sqlgen', version: PACKAGE_INFO.version, semanticVersion: PACKAGE_INFO.version, rules: kinds.map(descriptor) } },
+        tool: { driver: { name: 'sqlgen', version: PACKAGE_INFO.version, semanticVersion: PACKAGE_INFO.version, rules: kinds.map((kind) => descriptor(kind, LINT_IDS.includes(kind.id))) } },
         columnKind: 'utf16CodeUnits',
         results: report.findings.map((finding) => result(finding, index, seen)),
       },
@@ -41,13 +43,15 @@ export function formatSarif(report: LintReport, kinds: readonly FindingKind[]): 
   return JSON.stringify(toSarif(report, kinds), null, 2);
 }
 
-function descriptor(kind: FindingKind): ReportingDescriptor {
+/** `documented`: the kind has a page in `docs/rules/` (lint rules and `parse-error`, not integrity problems). */
+function descriptor(kind: FindingKind, documented: boolean): ReportingDescriptor {
   return {
     id: kind.id,
     name: kind.id.replace(/(?:^|-)([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()),
     shortDescription: { text: kind.description },
     fullDescription: { text: kind.description },
     help: { text: kind.help },
+    ...(documented && { helpUri: ruleDocUrl(kind.id) }),
     defaultConfiguration: { level: LEVELS[kind.severity] },
   };
 }

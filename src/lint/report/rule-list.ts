@@ -1,6 +1,7 @@
 /** `sqlgen lint --list-rules`: every rule with its severity and dialects. */
 import { LINT_FINDING_KINDS } from '../engine.js';
 import type { DialectId } from '../../dialects/dialect-id.js';
+import { ruleDocPath } from '../rule-docs.js';
 import type { Effect, FindingKind, Rule } from '../types.js';
 
 export interface RuleListing {
@@ -24,7 +25,7 @@ export function listRules(): RuleListing[] {
     ...('effect' in kind && { effect: (kind as Rule).effect }),
     description: kind.description,
     help: kind.help,
-    doc: `docs/rules/${kind.id}.md`,
+    doc: ruleDocPath(kind.id),
   }));
 }
 

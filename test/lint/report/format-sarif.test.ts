@@ -53,3 +53,18 @@ describe('SARIF output', () => {
     expect(new Set(before).size).toBe(before.length);
   });
 });
+
+describe('SARIF rule help links', () => {
+  test("each lint rule's helpUri is its doc page in the published package of this version, which ships docs/rules", async () => {
+    const { existsSync, readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { REPO_ROOT } = await import('../../helpers/run-cli.js');
+    const packageJson = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string; files: string[] };
+    expect(packageJson.files).toContain('docs/rules');
+    const [run] = (await sarifFor(SCRIPT)).runs;
+    for (const rule of run!.tool.driver.rules!) {
+      expect(rule.helpUri).toBe(`https://unpkg.com/sqlgen@${packageJson.version}/docs/rules/${rule.id}.md`);
+      expect(existsSync(path.join(REPO_ROOT, 'docs/rules', `${rule.id}.md`))).toBe(true);
+    }
+  });
+});
