@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
+    // Set-up hooks that write a signed bundle with the CLI take a few seconds, more on a busy machine.
+    hookTimeout: 60_000,
     pool: 'forks',
     // Vitest's default is one fork per core minus one: a single fork on a 2-core machine. Many
     // tests wait on a CLI child process, so two forks keep both cores busy.
