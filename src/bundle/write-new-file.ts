@@ -1,6 +1,6 @@
 import { closeSync, fchmodSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { WriteError } from '../errors.js';
-import { writeHint } from '../output/write-file.js';
+import { cannotWrite } from '../output/write-file.js';
 
 /**
  * Creates `file` holding `content` with exactly `mode`, and never replaces anything: the open
@@ -30,8 +30,4 @@ function createExclusively(file: string, mode: number, existsHint: string): numb
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new WriteError(`${file}: already exists; sqlgen does not overwrite it`, existsHint, { file });
     throw cannotWrite(file, error);
   }
-}
-
-function cannotWrite(file: string, error: unknown): WriteError {
-  return new WriteError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`, writeHint(error), { file }, { cause: error });
 }

@@ -20,7 +20,7 @@ export function writeFileAtomically(file: string, content: string | Uint8Array):
     renameSync(temporary, file);
   } catch (error) {
     if (temporary) rmSync(temporary, { force: true });
-    throw new WriteError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`, writeHint(error), { file });
+    throw cannotWrite(file, error);
   }
 
   function createTemporary(target: string): string {
@@ -36,6 +36,11 @@ export function writeFileAtomically(file: string, content: string | Uint8Array):
     }
     return name;
   }
+}
+
+/** The error for a failed write of `file`: the system's code, and a hint that fits it. */
+export function cannotWrite(file: string, error: unknown): WriteError {
+  return new WriteError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`, writeHint(error), { file }, { cause: error });
 }
 
 /** A hint that fits the system's complaint: a full disk is not a permission problem. */
