@@ -159,8 +159,7 @@ export class RevisionModuleLoader {
       return await (createRequire(import.meta.url)(builtFile('revisions/node-import.cjs')) as (url: string) => Promise<unknown>)(pathToFileURL(file).href);
     } catch (error) {
       if (error instanceof SyntaxError) {
-        const line = Number(/^file:\/\/[^\n]*:(\d+)\n/.exec(String(error.stack))?.[1]) || undefined;
-        throw this.syntaxError(file, error.message, line, undefined, error);
+        throw this.syntaxError(file, error.message, syntaxErrorLine(error), undefined, error);
       }
       throw this.importError(file, error);
     }
@@ -193,8 +192,7 @@ export class RevisionModuleLoader {
       return vm.compileFunction(code, ['exports', 'require', 'module', '__filename', '__dirname'], { filename: file }) as ModuleBody;
     } catch (error) {
       if (!isCommonJsFile(file) && ES_MODULE_ONLY.test(code)) return new NeedsNodeLoader(file, { cause: error });
-      const line = Number(/^[^\n]*:(\d+)\n/.exec(String((error as Error).stack))?.[1]) || undefined;
-      throw this.syntaxError(file, (error as Error).message, line, undefined, error);
+      throw this.syntaxError(file, (error as Error).message, syntaxErrorLine(error), undefined, error);
     }
   }
 
@@ -259,4 +257,9 @@ function registerHooks(): void {
 function builtFile(relative: string): string {
   const fromSources = import.meta.url.endsWith('.ts');
   return fileURLToPath(new URL(fromSources ? `../../dist/${relative}` : `../${relative}`, import.meta.url));
+}
+
+/** The line of a SyntaxError from V8, which names `<file or URL>:<line>` alone on its stack's first line. */
+function syntaxErrorLine(error: unknown): number | undefined {
+  return Number(/^[^\n]*:(\d+)\n/.exec(String((error as Error).stack))?.[1]) || undefined;
 }
