@@ -169,10 +169,11 @@ export class RevisionGraph<T extends RevisionNode = RevisionNode> {
    * @example graph.upgradeRange('base', 'heads')
    */
   upgradeRange(from: string, to: string): T[] {
-    const below = this.ancestry(this.resolve(from));
+    const start = this.resolve(from);
+    const below = this.ancestry(start);
     const wanted = this.ancestry(this.resolve(to));
     const range = nodesOf(this.order.filter((vertex) => wanted.has(vertex) && !below.has(vertex)));
-    const stray = this.resolve(from).find((node) => !wanted.has(this.vertex(node.id)));
+    const stray = start.find((node) => !wanted.has(this.vertex(node.id)));
     if (range.length === 0 && stray) throw badRange(stray, from, to, 'upgrade');
     return range;
   }
