@@ -25,8 +25,8 @@ export interface BundleRequest {
   signed: boolean;
   /** Bundle despite error lint findings (--allow-lint-errors); the manifest records it. */
   allowLintErrors: boolean;
-  /** Version guards in every script (false for --no-guards); the manifest records it. */
-  guards: boolean;
+  /** Version guards in every script (false for --no-guards; the config's `guards` when absent); the manifest records it. */
+  guards?: boolean;
 }
 
 /** A bundle's files before signing: every file but `manifest.json.sig` and `SHA256SUMS`. */

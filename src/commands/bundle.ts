@@ -42,7 +42,7 @@ export default class Bundle extends SqlgenCommand {
       force: flags.force,
       archive: flags.archive,
       allowLintErrors: flags['allow-lint-errors'],
-      guards: flags.guards ?? project.config.guards,
+      guards: flags.guards,
       notify: (message) => this.logToStderr(message),
     });
     this.log(path.relative(cwd, bundle.directory) || '.');
