@@ -60,7 +60,7 @@ class Recorder {
   operations(defaultSchema?: string): Operations {
     const { knex, dialect } = this;
     const qualify = (name: string): QualifiedName => qualifiedName(name, defaultSchema);
-    const schema = (name: QualifiedName) => (name.schema === undefined ? knex.schema : knex.schema.withSchema(name.schema));
+    const schema = (name: QualifiedName) => this.schemaFor(name);
     const ddl = (operation: string, build: () => Knex.SchemaBuilder, expected: Expected = ONE) => this.schemaSteps(operation, build, expected);
     const view = (method: ViewMethod) => (name: string, definition: ViewDefinition) => {
       const target = qualify(name);
@@ -119,6 +119,11 @@ class Recorder {
     };
   }
 
+  /** A schema builder in `name`'s schema, if it names one. */
+  private schemaFor(name: QualifiedName): Knex.SchemaBuilder {
+    return name.schema === undefined ? this.knex.schema : this.knex.schema.withSchema(name.schema);
+  }
+
   private query(name: QualifiedName): Knex.QueryBuilder {
     return name.schema === undefined ? this.knex(name.name) : this.knex(name.name).withSchema(name.schema);
   }
@@ -129,14 +134,14 @@ class Recorder {
 
   private createTable(method: 'createTable' | 'createTableIfNotExists', name: QualifiedName, build: TableCallback<Knex.CreateTableBuilder>): void {
     const operation = `${method} ${qualifiedText(name)}`;
-    const builder = name.schema === undefined ? this.knex.schema : this.knex.schema.withSchema(name.schema);
+    const builder = this.schemaFor(name);
     this.schemaSteps(operation, () => builder[method](name.name, this.tableBuilder(operation, build)), SOME);
   }
 
   private alterTable(name: QualifiedName, written: string, build: TableCallback<Knex.AlterTableBuilder>): void {
     const operation = `alterTable ${written}`;
     const natives: NativeAlteration[] = [];
-    const builder = name.schema === undefined ? this.knex.schema : this.knex.schema.withSchema(name.schema);
+    const builder = this.schemaFor(name);
     const entries = this.compiled(operation, () => builder.alterTable(name.name, this.tableBuilder(operation, build, { table: qualifiedText(name), natives })));
     const source = this.callSite?.();
     for (const native of natives) {
