@@ -4,6 +4,7 @@
  * same reader serves PGlite (PostgreSQL 18) and a PostgreSQL 15 server through `psql`, so every
  * text it keeps is one both versions spell alike (see the notes at each query part).
  */
+import { characterOffset, loadPostgresqlParser, type PostgresqlParser } from '../../lint/parse-postgresql.js';
 import type { CatalogSource, VersionTableName } from './catalog-source.js';
 import type { NamedDefinition, Snapshot, SnapshotColumn, SnapshotEnum, SnapshotTable, SnapshotView } from '../snapshot.js';
 
@@ -65,7 +66,7 @@ export async function readPostgresqlSnapshot(source: CatalogSource, versionTable
     domains: byName(catalog.domains),
     sequences: byName(catalog.sequences),
     tables: byName(catalog.tables.map((table) => snapshotTable(table, rowsByTable.get(table) ?? { count: 0, digest: EMPTY_DIGEST }))),
-    views: byName(catalog.views),
+    views: byName(await sameSpellingViews(catalog.views)),
     functions: byName(catalog.functions),
     comments: byName(catalog.comments),
     versions,
@@ -96,6 +97,79 @@ function sortStrings(values: readonly string[]): string[] {
 
 function byName<T extends { name: string }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => compareText(a.name, b.name));
+}
+
+// ----------------------------------------------------------------------------- view definitions
+
+let parser: Promise<PostgresqlParser> | undefined;
+
+/** Views as PostgreSQL 16+ prints them, whichever version the catalog belongs to. */
+async function sameSpellingViews(views: readonly SnapshotView[]): Promise<SnapshotView[]> {
+  if (views.length === 0) return [];
+  const parse = await (parser ??= loadPostgresqlParser());
+  return views.map((view) => ({ ...view, definition: unqualifiedColumns(view.definition, parse) }));
+}
+
+/**
+ * PostgreSQL 15 prints `orders.id` where 16+ prints `id` in a view that selects from one
+ * relation (16 dropped the view's hidden OLD/NEW range entries, and with them the need to
+ * qualify). Drops that qualifier where 16+ would not print it: in each SELECT of the top query
+ * that reads one relation, outside subqueries, which both versions qualify alike.
+ */
+function unqualifiedColumns(definition: string, parse: PostgresqlParser): string {
+  const parsed = parse(definition);
+  if (!('ast' in parsed)) return definition;
+  const cuts = topLevelSelects(parsed.ast).flatMap((select) => qualifiersToDrop(select, definition));
+  return cuts
+    .sort((a, b) => b.at - a.at)
+    .reduce((text, cut) => text.slice(0, cut.at) + text.slice(cut.at + cut.length), definition);
+}
+
+type AstObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is AstObject {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The SELECTs whose columns 16+ may print bare: a plain query, or each branch of a UNION. */
+function topLevelSelects(node: unknown): AstObject[] {
+  const select = isObject(node) && isObject(node.SelectStmt) ? node.SelectStmt : undefined;
+  if (!select) return [];
+  if (select.op && select.op !== 'SETOP_NONE') return [...topLevelSelects(select.larg && { SelectStmt: select.larg }), ...topLevelSelects(select.rarg && { SelectStmt: select.rarg })];
+  return [select];
+}
+
+/** The name a lone FROM item is referred to by, or undefined when FROM is not one relation. */
+function soleRelationName(select: AstObject): string | undefined {
+  const from = Array.isArray(select.fromClause) && select.fromClause.length === 1 ? (select.fromClause[0] as unknown) : undefined;
+  if (!isObject(from)) return undefined;
+  const item = (from.RangeVar ?? from.RangeSubselect ?? from.RangeFunction) as AstObject | undefined;
+  const alias = isObject(item?.alias) ? (item.alias.aliasname as string) : undefined;
+  return alias ?? (isObject(from.RangeVar) ? (from.RangeVar.relname as string) : undefined);
+}
+
+function qualifiersToDrop(select: AstObject, definition: string): { at: number; length: number }[] {
+  const relation = soleRelationName(select);
+  if (relation === undefined) return [];
+  // ruleutils quotes key words too; the text at the reference tells which spelling it chose.
+  const spellings = [`${relation}.`, `"${relation.replaceAll('"', '""')}".`];
+  return columnRefs({ ...select, fromClause: undefined })
+    .filter((ref) => ref.fields.length === 2 && ref.fields[0]?.String?.sval === relation)
+    .map((ref) => characterOffset(definition, ref.location))
+    .flatMap((at) => spellings.filter((prefix) => definition.startsWith(prefix, at)).map((prefix) => ({ at, length: prefix.length })));
+}
+
+interface ColumnRefNode {
+  fields: { String?: { sval?: string } }[];
+  location: number;
+}
+
+/** Column references in a tree, not descending into subqueries (SubLink). */
+function columnRefs(node: unknown): ColumnRefNode[] {
+  if (Array.isArray(node)) return node.flatMap(columnRefs);
+  if (!isObject(node) || 'SubLink' in node) return [];
+  if (isObject(node.ColumnRef)) return [node.ColumnRef as unknown as ColumnRefNode];
+  return Object.values(node).flatMap(columnRefs);
 }
 
 // ------------------------------------------------------------------------------ the catalog query
