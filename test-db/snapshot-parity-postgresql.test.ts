@@ -14,11 +14,10 @@ import { diffSnapshots } from '../src/schema/schema-diff.js';
 import type { Snapshot } from '../src/schema/snapshot.js';
 import { freshPglite, runPsqlScript } from '../test/helpers/pglite.js';
 import { renderFor } from '../test/helpers/render.js';
-import { pgliteCatalogSource, VARIED_DATA, VARIED_SCHEMA } from '../test/schema/postgresql-schemas.js';
+import { pgliteCatalogSource, VARIED_DATA, VARIED_SCHEMA, VERSION_TABLE, withoutData } from '../test/schema/postgresql-schemas.js';
 import { loadServerSettings } from './harness.js';
 
 const run = promisify(execFile);
-const VERSION_TABLE = { name: 'sqlgen_version' };
 
 /** A database on the PostgreSQL 15 server, driven by psql as a DBA would. */
 interface ServerDatabase {
@@ -92,12 +91,6 @@ async function expectDdlAppliesOnServer(snapshot: Snapshot, ddl: string): Promis
   } finally {
     await server.drop();
   }
-}
-
-/** What DDL cannot carry: rows and the version table. */
-function withoutData(snapshot: Snapshot): Snapshot {
-  const empty = { count: 0, digest: 'd41d8cd98f00b204e9800998ecf8427e' };
-  return { ...snapshot, versions: null, tables: snapshot.tables.map((table) => ({ ...table, rows: empty })) };
 }
 
 describe('PostgreSQL snapshots: PGlite (PostgreSQL 18) and a PostgreSQL 15 server agree', () => {

@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { postgresqlSchemaDdl, quoteIdent } from '../../src/schema/ddl/postgresql.js';
-import { readPostgresqlSnapshot } from '../../src/schema/readers/postgresql.js';
 import { diffSnapshots } from '../../src/schema/schema-diff.js';
 import type { Snapshot, SnapshotView } from '../../src/schema/snapshot.js';
-import { freshPglite, runPsqlScript } from '../helpers/pglite.js';
 import { expectGolden } from '../helpers/render.js';
-import { pgliteCatalogSource, VARIED_DATA, VARIED_SCHEMA } from './postgresql-schemas.js';
-
-const VERSION_TABLE = { name: 'sqlgen_version' };
-const EMPTY_ROWS = { count: 0, digest: 'd41d8cd98f00b204e9800998ecf8427e' };
-
-async function snapshotAfter(script: string): Promise<Snapshot> {
-  const db = await freshPglite();
-  try {
-    await runPsqlScript(db, script);
-    return await readPostgresqlSnapshot(pgliteCatalogSource(db), VERSION_TABLE);
-  } finally {
-    await db.close();
-  }
-}
-
-/** What DDL cannot carry: rows and the version table. */
-function withoutData(snapshot: Snapshot): Snapshot {
-  return { ...snapshot, versions: null, tables: snapshot.tables.map((table) => ({ ...table, rows: EMPTY_ROWS })) };
-}
+import { snapshotOnPglite, VARIED_DATA, VARIED_SCHEMA, withoutData } from './postgresql-schemas.js';
 
 const NO_OBJECTS: Snapshot = {
   dialect: 'postgresql', schemas: [], extensions: [], enums: [], domains: [], sequences: [], tables: [], views: [], functions: [], comments: [], versions: null,
@@ -31,9 +11,9 @@ const NO_OBJECTS: Snapshot = {
 
 describe('postgresqlSchemaDdl', () => {
   it('rebuilds the varied schema: applied to an empty database it reads back the same', async () => {
-    const original = await snapshotAfter(VARIED_SCHEMA + VARIED_DATA);
+    const original = await snapshotOnPglite(VARIED_SCHEMA + VARIED_DATA);
     const ddl = postgresqlSchemaDdl(original);
-    expect(diffSnapshots(withoutData(original), await snapshotAfter(ddl))).toEqual([]);
+    expect(diffSnapshots(withoutData(original), await snapshotOnPglite(ddl))).toEqual([]);
     expect(postgresqlSchemaDdl(original)).toBe(ddl);
     expectGolden('schema/postgresql-example.sql', ddl);
   });
@@ -41,11 +21,11 @@ describe('postgresqlSchemaDdl', () => {
   it('quotes names PostgreSQL would not read back unchanged, and rebuilds them', async () => {
     const script = `CREATE SCHEMA "Sales"; CREATE TABLE "Sales"."Order Items" ("order" integer NOT NULL, "Qty" integer CHECK ("Qty" > 0), price$ numeric);
       CREATE INDEX "By Qty" ON "Sales"."Order Items" ("Qty"); COMMENT ON COLUMN "Sales"."Order Items"."order" IS 'It''s the order';`;
-    const original = await snapshotAfter(script);
+    const original = await snapshotOnPglite(script);
     const ddl = postgresqlSchemaDdl(original);
     expect(ddl).toContain('CREATE TABLE "Sales"."Order Items" (\n  "order" integer NOT NULL,\n  "Qty" integer,\n  price$ numeric,');
     expect(ddl).toContain(`COMMENT ON COLUMN "Sales"."Order Items"."order" IS 'It''s the order';`);
-    expect(diffSnapshots(original, await snapshotAfter(ddl))).toEqual([]);
+    expect(diffSnapshots(original, await snapshotOnPglite(ddl))).toEqual([]);
   });
 
   it('creates a view after the views it selects from, whatever their names', () => {

@@ -4,6 +4,15 @@
  */
 import type { PGlite } from '@electric-sql/pglite';
 import type { CatalogSource } from '../../src/schema/readers/catalog-source.js';
+import { readPostgresqlSnapshot } from '../../src/schema/readers/postgresql.js';
+import type { Snapshot } from '../../src/schema/snapshot.js';
+import { freshPglite, runPsqlScript } from '../helpers/pglite.js';
+
+/** The version table of the scripts below. */
+export const VERSION_TABLE = { name: 'sqlgen_version' };
+
+/** The row count and digest of an empty table. */
+export const EMPTY_ROWS = { count: 0, digest: 'd41d8cd98f00b204e9800998ecf8427e' };
 
 /** The catalog of a PGlite database: the one text value of the query's one row, parsed. */
 export function pgliteCatalogSource(db: PGlite): CatalogSource {
@@ -13,6 +22,22 @@ export function pgliteCatalogSource(db: PGlite): CatalogSource {
       return JSON.parse(String(rows[0]![0]));
     },
   };
+}
+
+/** The snapshot of a fresh PGlite database after `script`. */
+export async function snapshotOnPglite(script: string): Promise<Snapshot> {
+  const db = await freshPglite();
+  try {
+    await runPsqlScript(db, script);
+    return await readPostgresqlSnapshot(pgliteCatalogSource(db), VERSION_TABLE);
+  } finally {
+    await db.close();
+  }
+}
+
+/** What DDL cannot carry: rows and the version table. */
+export function withoutData(snapshot: Snapshot): Snapshot {
+  return { ...snapshot, versions: null, tables: snapshot.tables.map((table) => ({ ...table, rows: EMPTY_ROWS })) };
 }
 
 /** Most kinds of object the reader knows, in two schemas; no rows. */
