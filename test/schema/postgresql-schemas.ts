@@ -71,6 +71,8 @@ CREATE TABLE orders (
   total_with_tax numeric GENERATED ALWAYS AS (total * 1.21) STORED,
   invoice integer DEFAULT nextval('invoice_numbers'),
   placed_on date NOT NULL DEFAULT CURRENT_DATE,
+  channel varchar(10) NOT NULL DEFAULT 'web',
+  placed_by text DEFAULT current_user,
   CONSTRAINT sensible_total CHECK (total < 1000000)
 );
 ALTER TABLE orders ADD CONSTRAINT no_huge_invoice CHECK (invoice < 100000000) NOT VALID;
@@ -126,5 +128,6 @@ INSERT INTO customers (email, full_name, nickname, tags, profile, created_at) VA
   ('zoë@example.com', 'Zoë', 'Z', '{}', NULL, '2024-03-02 23:30:00-05'),
   ('bob@example.com', 'bob', 'B', '{x}', '{"n": 1.50}', '2024-03-03 00:00:00+00');
 INSERT INTO orders (customer_id, status, total) VALUES (1, 'paid', 150.25), (1, 'new', 9.99), (2, 'shipped', 0);
+INSERT INTO orders (customer_id, total, channel) VALUES (3, 1.00, 'phone');
 INSERT INTO measurements VALUES ('2024-05-01', 1.5), ('2024-06-01', -0.25);
 `;

@@ -216,10 +216,11 @@ const STANDALONE_SEQUENCES = `
 
 /**
  * A default "fills" a column when it calls a function (nextval, now(), gen_random_uuid()...):
- * read from the stored expression tree, whose node names both versions share. CURRENT_TIMESTAMP
- * and friends are SQLVALUEFUNCTION nodes.
+ * read from the stored expression tree, whose node texts PostgreSQL 15 and 18 share. A call is
+ * a FuncExpr written as a call (funcformat 0) or in SQL syntax (3, CURRENT_USER on 16+), or a
+ * SQLVALUEFUNCTION (CURRENT_TIMESTAMP); casts (1, 2) are not, so `'new'::varchar(10)` stays in.
  */
-const FILLED_BY_DEFAULT = `(a.attgenerated = '' AND d.adbin::text ~ '[{](FUNCEXPR|SQLVALUEFUNCTION) ')`;
+const FILLED_BY_DEFAULT = `(a.attgenerated = '' AND d.adbin::text ~ '[{](FUNCEXPR :funcid [0-9]+ :funcresulttype [0-9]+ :funcretset [a-z]+ :funcvariadic [a-z]+ :funcformat [03]|SQLVALUEFUNCTION) ')`;
 
 const COLUMNS = jsonList(
   `json_build_object(

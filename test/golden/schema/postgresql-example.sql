@@ -58,6 +58,8 @@ CREATE TABLE orders (
   total_with_tax numeric GENERATED ALWAYS AS (((total)::numeric * 1.21)) STORED,
   invoice integer DEFAULT nextval('invoice_numbers'::regclass),
   placed_on date DEFAULT CURRENT_DATE NOT NULL,
+  channel character varying(10) DEFAULT 'web'::character varying NOT NULL,
+  placed_by text DEFAULT CURRENT_USER,
   CONSTRAINT orders_pkey PRIMARY KEY (id),
   CONSTRAINT sensible_total CHECK (((total)::numeric < (1000000)::numeric))
 );
