@@ -1,9 +1,13 @@
+import { PGlite } from '@electric-sql/pglite';
+import { citext } from '@electric-sql/pglite/contrib/citext';
 import { describe, expect, it } from 'vitest';
 import { postgresqlSchemaDdl, quoteIdent } from '../../src/schema/ddl/postgresql.js';
+import { readPostgresqlSnapshot } from '../../src/schema/readers/postgresql.js';
 import { diffSnapshots } from '../../src/schema/schema-diff.js';
 import type { Snapshot, SnapshotView } from '../../src/schema/snapshot.js';
+import { runPsqlScript } from '../helpers/pglite.js';
 import { expectGolden } from '../helpers/render.js';
-import { snapshotOnPglite, VARIED_DATA, VARIED_SCHEMA, withoutData } from './postgresql-schemas.js';
+import { pgliteCatalogSource, snapshotOnPglite, VARIED_DATA, VARIED_SCHEMA, VERSION_TABLE, withoutData } from './postgresql-schemas.js';
 
 const NO_OBJECTS: Snapshot = {
   dialect: 'postgresql', schemas: [], extensions: [], enums: [], domains: [], sequences: [], tables: [], views: [], functions: [], comments: [], versions: null,
@@ -26,6 +30,20 @@ describe('postgresqlSchemaDdl', () => {
     expect(ddl).toContain('CREATE TABLE "Sales"."Order Items" (\n  "order" integer NOT NULL,\n  "Qty" integer,\n  price$ numeric,');
     expect(ddl).toContain(`COMMENT ON COLUMN "Sales"."Order Items"."order" IS 'It''s the order';`);
     expect(diffSnapshots(original, await snapshotOnPglite(ddl))).toEqual([]);
+  });
+
+  it('installs extensions at the version read, before the tables that use them', async () => {
+    const snapshotWithCitext = async (script: string) => {
+      const db = new PGlite({ extensions: { citext } });
+      await runPsqlScript(db, script);
+      const snapshot = await readPostgresqlSnapshot(pgliteCatalogSource(db), VERSION_TABLE);
+      await db.close();
+      return snapshot;
+    };
+    const original = await snapshotWithCitext('CREATE EXTENSION citext; CREATE TABLE handles (name citext PRIMARY KEY);');
+    const ddl = postgresqlSchemaDdl(original);
+    expect(ddl).toContain("CREATE EXTENSION IF NOT EXISTS citext VERSION '1.8';");
+    expect(diffSnapshots(original, await snapshotWithCitext(ddl))).toEqual([]);
   });
 
   it('creates a view after the views it selects from, whatever their names', () => {

@@ -1,4 +1,5 @@
-import type { PGlite } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
+import { citext } from '@electric-sql/pglite/contrib/citext';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPostgresqlSnapshot } from '../../src/schema/readers/postgresql.js';
 import { diffSnapshots } from '../../src/schema/schema-diff.js';
@@ -168,5 +169,16 @@ describe('readPostgresqlSnapshot normalizes', () => {
     await db.close();
     expect(snapshot.tables).toEqual([]);
     expect(snapshot.versions).toEqual(['x9']);
+  });
+
+  it('lists an extension by version and leaves out the functions and types it brings', async () => {
+    const db = new PGlite({ extensions: { citext } });
+    await runPsqlScript(db, 'CREATE EXTENSION citext; CREATE TABLE handles (name citext PRIMARY KEY);');
+    const snapshot = await readPostgresqlSnapshot(pgliteCatalogSource(db), VERSION_TABLE);
+    await db.close();
+    expect(snapshot.extensions).toEqual([{ name: 'citext', definition: '1.8' }]);
+    expect(snapshot.functions).toEqual([]);
+    expect(snapshot.comments).toEqual([]);
+    expect(tableOf(snapshot, 'handles').columns.map((c) => c.type)).toEqual(['citext']);
   });
 });
