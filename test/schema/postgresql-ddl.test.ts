@@ -5,7 +5,7 @@ import { postgresqlSchemaDdl, quoteIdent } from '../../src/schema/ddl/postgresql
 import { readPostgresqlSnapshot } from '../../src/schema/readers/postgresql.js';
 import { diffSnapshots } from '../../src/schema/schema-diff.js';
 import type { Snapshot, SnapshotView } from '../../src/schema/snapshot.js';
-import { runPsqlScript } from '../helpers/pglite.js';
+import { freshPglite, runPsqlScript } from '../helpers/pglite.js';
 import { expectGolden } from '../helpers/render.js';
 import { pgliteCatalogSource, snapshotOnPglite, VARIED_DATA, VARIED_SCHEMA, VERSION_TABLE, withoutData } from './postgresql-schemas.js';
 
@@ -68,11 +68,21 @@ describe('quoteIdent', () => {
     ['_x1', '_x1'],
     ['user', '"user"'],
     ['order', '"order"'],
+    ['left', '"left"'],
+    ['time', '"time"'],
     ['Orders', '"Orders"'],
     ['order items', '"order items"'],
     ['1st', '"1st"'],
     ['say "hi"', '"say ""hi"""'],
   ])('%s → %s', (name, quoted) => {
     expect(quoteIdent(name)).toBe(quoted);
+  });
+
+  it('quotes exactly the key words PostgreSQL quotes (its own list as the oracle)', async () => {
+    const db = await freshPglite();
+    const { rows } = await db.query<{ word: string; quoted: boolean }>(`SELECT word, quote_ident(word) <> word AS quoted FROM pg_get_keywords() ORDER BY word`);
+    await db.close();
+    const wrong = rows.filter(({ word, quoted }) => (quoteIdent(word) !== word) !== quoted).map(({ word }) => word);
+    expect(wrong).toEqual([]);
   });
 });

@@ -44,7 +44,10 @@ function header(snapshot: Snapshot): string[] {
 
 // ------------------------------------------------------------------------------------- quoting
 
-/** PostgreSQL's reserved key words (reserved, and reserved but usable as a function or type name). */
+/**
+ * The key words PostgreSQL's own quote_ident quotes: reserved ones, those only usable as
+ * function or type names, and those not usable as function or type names (`time`, `values`).
+ */
 const RESERVED = new Set(
   (
     'all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate collation column ' +
@@ -53,7 +56,12 @@ const RESERVED = new Set(
     'from full grant group having ilike in initially inner intersect into is isnull join lateral leading left like limit ' +
     'localtime localtimestamp natural not notnull null offset on only or order outer overlaps placing primary references ' +
     'returning right select session_user similar some symmetric system_user table tablesample then to trailing true union ' +
-    'unique user using variadic verbose when where window with'
+    'unique user using variadic verbose when where window with ' +
+    'between bigint bit boolean char character coalesce dec decimal exists extract float greatest grouping inout int integer ' +
+    'interval json json_array json_arrayagg json_exists json_object json_objectagg json_query json_scalar json_serialize ' +
+    'json_table json_value least merge_action national nchar none normalize nullif numeric out overlay position precision ' +
+    'real row setof smallint substring time timestamp treat trim values varchar xmlattributes xmlconcat xmlelement ' +
+    'xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot xmlserialize xmltable'
   ).split(' '),
 );
 
