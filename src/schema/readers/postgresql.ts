@@ -86,7 +86,7 @@ function snapshotTable(table: CatalogTable, rows: { count: number; digest: strin
   };
 }
 
-/** Code-point order, the same on every machine (no locale). */
+/** UTF-16 code-unit order: the same on every machine, whatever its locale. */
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
