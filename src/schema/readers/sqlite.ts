@@ -261,7 +261,8 @@ function triggerOf(trigger: CatalogObject): NamedDefinition {
   return { name: trigger.name, definition: collapseWhitespace(trigger.sql) };
 }
 
-function byName(a: { name: string }, b: { name: string }): number {
+/** Orders named objects by name, code unit by code unit (no locale), as the snapshot lists them. */
+export function byName(a: { name: string }, b: { name: string }): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
