@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sqliteSchemaDdl } from '../../src/schema/ddl/sqlite.js';
-import { diffSnapshots, type SchemaChange } from '../../src/schema/schema-diff.js';
-import type { Snapshot } from '../../src/schema/snapshot.js';
 import { expectGolden } from '../helpers/render.js';
-import { VARIED_SCHEMA, sqlJsSnapshot } from './sqlite-sources.js';
-
-/** The differences in structure: the DDL carries no rows and no version table. */
-function structuralChanges(before: Snapshot, after: Snapshot): SchemaChange[] {
-  return diffSnapshots(before, after).filter((change) => !change.object.startsWith('rows of ') && change.object !== 'version table');
-}
+import { VARIED_SCHEMA, sqlJsSnapshot, structuralChanges } from './sqlite-sources.js';
 
 describe('sqliteSchemaDdl', async () => {
   const snapshot = await sqlJsSnapshot(VARIED_SCHEMA);

@@ -3,6 +3,7 @@ import initSqlJs from 'sql.js';
 import type { Database } from 'sql.js';
 import type { CatalogSource } from '../../src/schema/readers/catalog-source.js';
 import { readSqliteSnapshot } from '../../src/schema/readers/sqlite.js';
+import { diffSnapshots, type SchemaChange } from '../../src/schema/schema-diff.js';
 import type { Snapshot } from '../../src/schema/snapshot.js';
 
 /** A fresh in-memory sql.js database with `script` applied. */
@@ -33,6 +34,11 @@ export async function sqlJsSnapshot(script: string): Promise<Snapshot> {
   } finally {
     db.close();
   }
+}
+
+/** The differences in structure: written DDL carries no rows and no version table. */
+export function structuralChanges(before: Snapshot, after: Snapshot): SchemaChange[] {
+  return diffSnapshots(before, after).filter((change) => !change.object.startsWith('rows of ') && change.object !== 'version table');
 }
 
 /**
