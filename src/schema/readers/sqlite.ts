@@ -163,9 +163,15 @@ function columnOf(column: CatalogColumn, text: ColumnText | undefined): Snapshot
     default: column.default === null ? null : canonicalSql(column.default),
     collation: text?.collation && text.collation !== 'BINARY' ? text.collation : null,
     identity: null,
-    generated: column.hidden >= 2 ? `(${text?.generated ?? '?'}) ${column.hidden === 3 ? 'STORED' : 'VIRTUAL'}` : null,
+    generated: column.hidden >= 2 ? generatedClause(column.hidden, text?.generated ?? null) : null,
     comment: null,
   };
+}
+
+/** `(quantity * price) STORED`: pragma_table_xinfo says hidden 2 for VIRTUAL, 3 for STORED; only the text has the expression. */
+function generatedClause(hidden: number, expression: string | null): string {
+  const storage = hidden === 3 ? 'STORED' : 'VIRTUAL';
+  return expression === null ? storage : `(${expression}) ${storage}`;
 }
 
 /**
@@ -283,17 +289,17 @@ const COLUMNS_PER_OBJECT = 50;
  * made by SQLite (`'' || json_object(...)` drops the JSON subtype, so they arrive as strings).
  */
 async function readContents(source: CatalogSource, tables: TableShape[], versionTable: string | null): Promise<Contents> {
-  const rows = new Map<string, string[]>();
-  let versions: string[] | null = null;
-  for (let start = 0; start === 0 || start < tables.length; start += TABLES_PER_QUERY) {
-    const chunk = tables.slice(start, start + TABLES_PER_QUERY);
-    const wantVersions = start === 0 && versionTable !== null;
-    if (chunk.length === 0 && !wantVersions) break;
-    const result = (await source.json(contentsQuery(chunk, wantVersions ? versionTable : null))) as { versions: string[] | null; tables: Array<{ name: string; rows: string[] }> };
-    for (const table of result.tables) rows.set(table.name, table.rows);
-    if (wantVersions) versions = (result.versions ?? []).map(String).sort();
+  const chunks: TableShape[][] = [];
+  for (let start = 0; start < tables.length; start += TABLES_PER_QUERY) chunks.push(tables.slice(start, start + TABLES_PER_QUERY));
+  if (chunks.length === 0 && versionTable !== null) chunks.push([]);
+  const contents: Contents = { rows: new Map(), versions: null };
+  for (const [index, chunk] of chunks.entries()) {
+    const withVersions = index === 0 ? versionTable : null;
+    const result = (await source.json(contentsQuery(chunk, withVersions))) as { versions: unknown[] | null; tables: Array<{ name: string; rows: string[] }> };
+    for (const table of result.tables) contents.rows.set(table.name, table.rows);
+    if (withVersions !== null) contents.versions = (result.versions ?? []).map(String).sort();
   }
-  return { rows, versions };
+  return contents;
 }
 
 function contentsQuery(tables: TableShape[], versionTable: string | null): string {
@@ -413,7 +419,6 @@ function tokenize(sql: string): Token[] {
       } else tokens.push({ kind: piece.text.startsWith("'") ? 'string' : 'name', text: piece.text, spaced });
       spaced = false;
     } else {
-      CODE_TOKEN.lastIndex = 0;
       for (const match of piece.text.matchAll(CODE_TOKEN)) {
         if (match[1]) spaced = true;
         else {
