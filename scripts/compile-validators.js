@@ -4,14 +4,14 @@
 import { writeFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { manifestSchema, manifestSchemaV1 } from '../dist/bundle/manifest.js';
+import { manifestSchema, manifestSchemaV1, manifestSchemaV2 } from '../dist/bundle/manifest.js';
 import { configFileSchema } from '../dist/config/schema.js';
 import { revisionMetadataSchema } from '../dist/revisions/revision-schema.js';
 import { AJV_OPTIONS, schemaKey } from '../dist/schema-validation.js';
 
 const ajv = new Ajv.default({ ...AJV_OPTIONS, code: { source: true } });
 const exports = {};
-for (const schema of [configFileSchema, revisionMetadataSchema, manifestSchema, manifestSchemaV1]) {
+for (const schema of [configFileSchema, revisionMetadataSchema, manifestSchema, manifestSchemaV2, manifestSchemaV1]) {
   const key = schemaKey(schema);
   ajv.addSchema(schema, key);
   exports[key] = key;

@@ -185,6 +185,18 @@ const BUNDLE_EXIT_CODES: Record<BundleErrorCode, number> = {
   LINT_ERRORS: ExitCode.findings,
 };
 
+/**
+ * A rehearsal stopped: a script failed on the embedded engine or left the wrong state (a
+ * finding, exit 1), or the seed file, which is the user's input, did not run (exit 2).
+ */
+export class RehearsalError extends SqlgenError {
+  override readonly exitCode: number;
+  constructor(code: 'REHEARSAL_FAILED' | 'SEED_FAILED', message: string, hint: string, location: ErrorLocation = {}) {
+    super(code, message, hint, location);
+    this.exitCode = code === 'REHEARSAL_FAILED' ? ExitCode.findings : ExitCode.input;
+  }
+}
+
 /** `sqlgen lint` was given something it cannot lint: an unreadable file, or SQL of no known dialect. */
 export class LintInputError extends SqlgenError {
   constructor(code: LintInputErrorCode, message: string, hint: string, location: ErrorLocation = {}) {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { manifestSchema, manifestSchemaV1 } from '../src/bundle/manifest.js';
+import { manifestSchema, manifestSchemaV1, manifestSchemaV2 } from '../src/bundle/manifest.js';
 import { configFileSchema } from '../src/config/schema.js';
 import { REPO_ROOT } from './helpers/run-cli.js';
 
@@ -11,7 +11,8 @@ import { REPO_ROOT } from './helpers/run-cli.js';
  */
 describe.each([
   ['schemas/bundle-manifest-1.json', manifestSchemaV1],
-  ['schemas/bundle-manifest-2.json', manifestSchema],
+  ['schemas/bundle-manifest-2.json', manifestSchemaV2],
+  ['schemas/bundle-manifest-3.json', manifestSchema],
   ['schemas/config.json', configFileSchema],
 ] as const)('%s', (file, schema) => {
   it('is the schema sqlgen validates with', () => {

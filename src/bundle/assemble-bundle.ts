@@ -11,7 +11,8 @@ import { lintBundledScripts } from './bundle-lint.js';
 import { compareBytewise } from './bundle-path.js';
 import { sha256Hex } from '../sha256.js';
 import { handoffContext, renderHandoff } from './handoff.js';
-import { BUNDLE_NAME_PATTERN, MANIFEST_FORMAT, serializeManifest, type FileDigest, type Manifest, type ManifestLint, type ManifestRevision } from './manifest.js';
+import { BUNDLE_NAME_PATTERN, MANIFEST_FORMAT, serializeManifest, type FileDigest, type Manifest, type ManifestLint, type ManifestRehearsal, type ManifestRevision } from './manifest.js';
+import { rehearseBundle, type BundleScripts, type RehearsalRequest } from '../rehearse/rehearse-bundle.js';
 
 export interface BundleRequest {
   /** Specifier of the revision to start from; `base` for an empty database. */
@@ -27,6 +28,8 @@ export interface BundleRequest {
   allowLintErrors: boolean;
   /** Version guards in every script (false for --no-guards; the config's `guards` when absent); the manifest records it. */
   guards?: boolean;
+  /** Whether and how to rehearse the scripts on an embedded engine; the config's `rehearsal` when absent. */
+  rehearsal?: RehearsalRequest;
 }
 
 /** A bundle's files before signing: every file but `manifest.json.sig` and `SHA256SUMS`. */
@@ -44,36 +47,58 @@ export const BUNDLE_FILES = {
   signature: 'manifest.json.sig',
   checksums: 'SHA256SUMS',
   handoff: 'README.md',
+  schema: 'schema.sql',
 } as const;
 
 
-/**
- * Renders a range of the project into the files of a bundle, in memory: the combined upgrade
- * and rollback scripts, one pair per revision, the handoff summary and the manifest. Pure
- * apart from reading templates, so `verify --rebuild` can compare its output byte for byte.
- */
-export async function assembleBundle(project: Project, request: BundleRequest): Promise<AssembledBundle> {
-  const { config } = project;
+/** A range rendered as the scripts of a bundle, before lint, rehearsal and manifest. */
+export interface BundleScriptSet {
+  from: string;
+  to: string;
+  settings: RenderSettings;
+  upgrade: RenderedScript;
+  revisionFiles: RevisionFiles[];
+  /** The combined and per-revision scripts by bundle path, in bundle order. */
+  files: Map<string, string>;
+  /** The same scripts as a rehearsal runs them. */
+  rehearsal: BundleScripts;
+}
+
+/** Renders the scripts a bundle of the range holds: what `bundle` writes and `rehearse` runs. */
+export async function renderBundleScripts(project: Project, request: Pick<BundleRequest, 'from' | 'to' | 'guards'>): Promise<BundleScriptSet> {
   const from = bundleStart(project, request.from);
   const to = bundleEnd(project, request.to);
   const settings = renderSettings(project, { guards: request.guards });
-  const name = bundleName(request.name ?? `${from}-to-${to}-${settings.dialect.id}`);
   const upgrade = await renderUpgrade(settings, from, to);
   const downgrade = await renderDowngrade(settings, to, from);
   const revisionFiles = perRevisionFiles(upgrade, downgrade, settings);
-  const lint = await lintBundledScripts(
-    revisionFiles.map(({ up, upScript }, index) => ({ revision: upgrade.revisions[index]!, file: up[0], script: upScript })),
-    { dialect: settings.dialect.id, rules: configuredRules(config), allowErrors: request.allowLintErrors },
-  );
-
   const files = new Map<string, string>([
     [BUNDLE_FILES.upgrade, upgrade.sql],
     [BUNDLE_FILES.downgrade, downgrade.sql],
     ...revisionFiles.flatMap(({ up, down }) => [up, down]),
   ]);
+  return { from, to, settings, upgrade, revisionFiles, files, rehearsal: rehearsalScripts(from, files, upgrade.revisions, revisionFiles) };
+}
+
+/**
+ * Renders a range of the project into the files of a bundle, in memory: the combined upgrade
+ * and rollback scripts, one pair per revision, the rehearsed schema, the handoff summary and
+ * the manifest. Pure apart from reading templates and the seed, and deterministic, so
+ * `verify --rebuild` can compare its output byte for byte.
+ */
+export async function assembleBundle(project: Project, request: BundleRequest): Promise<AssembledBundle> {
+  const { config } = project;
+  const { from, to, settings, upgrade, revisionFiles, files, rehearsal: scripts } = await renderBundleScripts(project, request);
+  const name = bundleName(request.name ?? `${from}-to-${to}-${settings.dialect.id}`);
+  const lint = await lintBundledScripts(
+    revisionFiles.map(({ up, upScript }, index) => ({ revision: upgrade.revisions[index]!, file: up[0], script: upScript })),
+    { dialect: settings.dialect.id, rules: configuredRules(config), allowErrors: request.allowLintErrors },
+  );
+  const rehearsal = await rehearseBundle(project, settings, scripts, request.rehearsal ?? {});
+  if (rehearsal.schemaSql !== undefined) files.set(BUNDLE_FILES.schema, rehearsal.schemaSql);
   // Each file is hashed once: the manifest lists every digest, and SHA256SUMS reuses them.
   const sha256 = new Map([...files].map(([file, text]) => [file, sha256Hex(text)]));
-  const draft = manifestFor({ name, from, to, ticket: request.ticket, dialect: settings.dialect.id, guards: settings.guards, revisions: upgrade.revisions, revisionFiles, sha256, lint });
+  const draft = manifestFor({ name, from, to, ticket: request.ticket, dialect: settings.dialect.id, guards: settings.guards, revisions: upgrade.revisions, revisionFiles, sha256, lint, rehearsal: rehearsal.record });
   const context = handoffContext({
     name,
     manifest: draft,
@@ -83,6 +108,8 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
     versionTable: config.versionTable.schema ? `${config.versionTable.schema}.${config.versionTable.name}` : config.versionTable.name,
     transactionPerRevision: settings.transactionPerRevision,
     signed: request.signed,
+    schemaChanges: rehearsal.changes,
+    schemaFile: rehearsal.schemaSql === undefined ? undefined : BUNDLE_FILES.schema,
   });
   const handoff = renderHandoff(context, config.templatesDir, config.projectRoot);
   files.set(BUNDLE_FILES.handoff, handoff);
@@ -138,6 +165,17 @@ function perRevisionFiles(upgrade: RenderedScript, downgrade: RenderedScript, se
   });
 }
 
+/** The bundle's scripts as a rehearsal runs them, under their bundle paths. */
+function rehearsalScripts(from: string, files: ReadonlyMap<string, string>, revisions: readonly Revision[], revisionFiles: readonly RevisionFiles[]): BundleScripts {
+  const named = (file: string) => ({ file, sql: files.get(file)! });
+  return {
+    from,
+    upgrade: named(BUNDLE_FILES.upgrade),
+    downgrade: named(BUNDLE_FILES.downgrade),
+    revisions: revisionFiles.map(({ up, down }, index) => ({ id: revisions[index]!.id, up: named(up[0]), down: named(down[0]) })),
+  };
+}
+
 /** The slug of `<id>_<slug>.<ext>`, kept to characters every file system and shell takes. */
 function slugOf(revision: Revision): string {
   const base = path.posix.basename(revision.file).replace(/\.[^.]+$/, '');
@@ -157,6 +195,7 @@ interface ManifestInput {
   /** SHA-256 of each file rendered so far, by path. */
   sha256: ReadonlyMap<string, string>;
   lint: ManifestLint;
+  rehearsal: ManifestRehearsal;
 }
 
 /** The manifest but for `files`, which is filled in once the handoff summary is rendered. */
@@ -184,6 +223,7 @@ function manifestFor(input: ManifestInput): Manifest {
     revisions,
     guards: input.guards,
     lint: input.lint,
+    rehearsal: input.rehearsal,
     files: [],
   };
 }

@@ -23,6 +23,8 @@ export interface CreatedBundle {
   signedBy?: string;
   /** Lint findings per severity, and whether errors were let through (--allow-lint-errors). */
   lint: Pick<Manifest['lint'], 'counts' | 'errorsAllowed'>;
+  /** How the scripts were rehearsed, as the manifest records it. */
+  rehearsal: Manifest['rehearsal'];
 }
 
 /** Renders, signs and writes a bundle; `output/` gains the whole bundle or nothing. */
@@ -46,5 +48,6 @@ export async function createBundle(project: Project, request: CreateBundleReques
     files: [...files.keys()],
     ...(signingKey && { signedBy: publicKeyFingerprint(signingKey) }),
     lint: { counts: manifest.lint.counts, errorsAllowed: manifest.lint.errorsAllowed },
+    rehearsal: manifest.rehearsal,
   };
 }

@@ -4,7 +4,7 @@ import { BUILT_IN_TEMPLATES_DIR, renderCodeTemplate, templatePath } from '../out
 import { projectRelativePath } from '../project-path.js';
 import { RULES } from '../lint/rules/index.js';
 import type { Effect, Rule } from '../lint/types.js';
-import type { Manifest, ManifestFinding, ManifestLint } from './manifest.js';
+import type { Manifest, ManifestFinding, ManifestLint, ManifestRehearsal } from './manifest.js';
 import { mermaidGraph } from './mermaid-graph.js';
 
 export const HANDOFF_TEMPLATE = 'handoff.md.hbs';
@@ -29,7 +29,17 @@ export interface HandoffContext {
   ticket: string | null;
   /** True when the bundle holds exactly one revision (for plurals). */
   single: boolean;
-  revisions: Array<{ position: number; id: string; parents: string[]; message: string; upgradeFile: string; downgradeFile: string; operations: string[] }>;
+  revisions: Array<{
+    position: number;
+    id: string;
+    parents: string[];
+    message: string;
+    upgradeFile: string;
+    downgradeFile: string;
+    operations: string[];
+    /** What the revision changes in the schema, read from the rehearsal's snapshots; empty when not rehearsed. */
+    schemaChanges: string[];
+  }>;
   /** The per-revision rollback files in the order to run them. */
   rollbackOrder: string[];
   apply: { upgrade: string; downgrade: string };
@@ -39,6 +49,22 @@ export interface HandoffContext {
   lint: HandoffLint;
   /** The bundle's part of the revision graph: `mermaid` is a Mermaid `graph TD` diagram (no fence). */
   graph: { mermaid: string };
+  rehearsal: HandoffRehearsal;
+}
+
+/** The manifest's rehearsal record, every field present (null when unset), with flags a template can test. */
+export interface HandoffRehearsal {
+  status: ManifestRehearsal['status'];
+  engine: string | null;
+  seed: ManifestRehearsal['seed'] | null;
+  detail: string | null;
+  failureAllowed: boolean;
+  passed: boolean;
+  failed: boolean;
+  /** Skipped, unavailable or not rehearsable: no engine ran the whole bundle. */
+  notRun: boolean;
+  /** `schema.sql` when the bundle has it (the schema after the bundle, from the engine's catalog). */
+  schemaFile: string | null;
 }
 
 /** The manifest's lint findings, grouped by what the flagged statements do. */
@@ -75,6 +101,9 @@ export interface HandoffInput {
   versionTable: string;
   transactionPerRevision: boolean;
   signed: boolean;
+  /** Per revision, in manifest order, what the rehearsal saw it change; absent when it did not pass. */
+  schemaChanges?: string[][] | undefined;
+  schemaFile?: string | undefined;
 }
 
 export function handoffContext(input: HandoffInput): HandoffContext {
@@ -87,6 +116,7 @@ export function handoffContext(input: HandoffInput): HandoffContext {
     upgradeFile: revision.upgrade.file,
     downgradeFile: revision.downgrade.file,
     operations: input.operations[index] ?? [],
+    schemaChanges: input.schemaChanges?.[index] ?? [],
   }));
   const command = (file: string) => dialect.applyCommand.replace('<file>', file);
   return {
@@ -110,6 +140,19 @@ export function handoffContext(input: HandoffInput): HandoffContext {
         manifest.to,
       ).join('\n'),
     },
+    rehearsal: handoffRehearsal(manifest.rehearsal, input.schemaFile),
+  };
+}
+
+function handoffRehearsal(record: ManifestRehearsal, schemaFile: string | undefined): HandoffRehearsal {
+  return {
+    status: record.status,
+    engine: record.engine ?? null,
+    seed: record.seed ?? null,
+    detail: record.detail ?? null,
+    failureAllowed: record.failureAllowed,
+    passed: record.status === 'passed', failed: record.status === 'failed', notRun: record.status !== 'passed' && record.status !== 'failed',
+    schemaFile: schemaFile ?? null,
   };
 }
 

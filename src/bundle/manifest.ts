@@ -4,7 +4,9 @@ import { SEVERITIES, type Severity } from '../lint/types.js';
 import { compileSchema, describeSchemaErrors } from '../schema-validation.js';
 
 /** The manifest format this sqlgen writes; `verify` refuses formats it does not know. */
-export const MANIFEST_FORMAT = 'sqlgen-bundle/2';
+export const MANIFEST_FORMAT = 'sqlgen-bundle/3';
+/** The format before rehearsals; `verify` still checks such bundles (not `--rebuild`). */
+export const MANIFEST_FORMAT_2 = 'sqlgen-bundle/2';
 /** The format before version guards; `verify` still checks such bundles (not `--rebuild`). */
 export const MANIFEST_FORMAT_1 = 'sqlgen-bundle/1';
 
@@ -54,19 +56,39 @@ export interface Manifest {
   guards: boolean;
   /** What `sqlgen lint` found in the per-revision upgrade scripts. */
   lint: ManifestLint;
+  /** Whether and where the scripts were rehearsed, and how it went. */
+  rehearsal: ManifestRehearsal;
   /** Every file of the bundle but the manifest, its signature and SHA256SUMS, by path. */
   files: FileDigest[];
 }
 
-/** A `sqlgen-bundle/1` manifest: the same fields but `guards`, which its unguarded scripts lacked. */
-export interface ManifestV1 extends Omit<Manifest, 'format' | 'guards' | 'revisions' | 'lint'> {
+/** How a bundle was rehearsed on an embedded engine (src/rehearse/). */
+export interface ManifestRehearsal {
+  status: 'passed' | 'failed' | 'not rehearsable' | 'skipped' | 'unavailable';
+  /** The engine and its version, when one ran. */
+  engine?: string;
+  /** The seed file (project-relative) and the SHA-256 of its bytes, when one was run. */
+  seed?: FileDigest;
+  /** Why it was skipped, unavailable or not rehearsable, or what failed. */
+  detail?: string;
+  /** True when a failed rehearsal did not stop the bundle (--allow-rehearsal-failure). */
+  failureAllowed: boolean;
+}
+
+/** A `sqlgen-bundle/2` manifest: the same fields but `rehearsal`. */
+export interface ManifestV2 extends Omit<Manifest, 'format' | 'rehearsal'> {
+  format: typeof MANIFEST_FORMAT_2;
+}
+
+/** A `sqlgen-bundle/1` manifest: the fields of version 2 but `guards`, which its unguarded scripts lacked. */
+export interface ManifestV1 extends Omit<Manifest, 'format' | 'guards' | 'revisions' | 'lint' | 'rehearsal'> {
   format: typeof MANIFEST_FORMAT_1;
   revisions: Array<Omit<ManifestRevision, 'lintDisable'>>;
   lint: Omit<ManifestLint, 'suppressed'>;
 }
 
 /** A manifest as `verify` reads it: the current format or an older one. */
-export type AnyManifest = Manifest | ManifestV1;
+export type AnyManifest = Manifest | ManifestV2 | ManifestV1;
 
 /** The lint findings of a bundle, located in its per-revision upgrade scripts. */
 export interface ManifestLint {
@@ -182,16 +204,16 @@ export const manifestSchemaV1: JSONSchemaType<ManifestV1> = {
 };
 
 /**
- * The published JSON Schema of `manifest.json` (schemas/bundle-manifest-2.json): version 1,
- * `guards`, and the optional `revisions[].lintDisable` and `lint.suppressed`.
+ * The published JSON Schema of a `sqlgen-bundle/2` manifest (schemas/bundle-manifest-2.json):
+ * version 1, `guards`, and the optional `revisions[].lintDisable` and `lint.suppressed`.
  */
-export const manifestSchema = {
+export const manifestSchemaV2 = {
   ...manifestSchemaV1,
   $id: 'https://sqlgen.dev/schemas/bundle-manifest-2.json',
   required: [...manifestSchemaV1.required.slice(0, 8), 'guards', ...manifestSchemaV1.required.slice(8)],
   properties: {
     ...manifestSchemaV1.properties,
-    format: { type: 'string', const: MANIFEST_FORMAT },
+    format: { type: 'string', const: MANIFEST_FORMAT_2 },
     revisions: {
       type: 'array',
       minItems: 1,
@@ -200,9 +222,37 @@ export const manifestSchema = {
     guards: { type: 'boolean' },
     lint: { ...lintV1, properties: { ...lintV1.properties, suppressed: { type: 'array', items: manifestFinding, minItems: 1 } } },
   },
+} as unknown as JSONSchemaType<ManifestV2>;
+
+const rehearsalRecord = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['status', 'failureAllowed'],
+  properties: {
+    status: { type: 'string', enum: ['passed', 'failed', 'not rehearsable', 'skipped', 'unavailable'] },
+    engine: { type: 'string', minLength: 1 },
+    seed: { type: 'object', additionalProperties: false, required: ['file', 'sha256'], properties: { file: { type: 'string', minLength: 1 }, sha256 } },
+    detail: { type: 'string' },
+    failureAllowed: { type: 'boolean' },
+  },
+} as const;
+
+/**
+ * The published JSON Schema of `manifest.json` (schemas/bundle-manifest-3.json): version 2 and
+ * `rehearsal`, how the scripts were rehearsed on an embedded engine.
+ */
+export const manifestSchema = {
+  ...manifestSchemaV2,
+  $id: 'https://sqlgen.dev/schemas/bundle-manifest-3.json',
+  required: [...manifestSchemaV2.required.slice(0, -1), 'rehearsal', 'files'],
+  properties: { ...manifestSchemaV2.properties, format: { type: 'string', const: MANIFEST_FORMAT }, rehearsal: rehearsalRecord },
 } as unknown as JSONSchemaType<Manifest>;
 
-const validators = { [MANIFEST_FORMAT]: compileSchema(manifestSchema), [MANIFEST_FORMAT_1]: compileSchema(manifestSchemaV1) } as const;
+const validators = {
+  [MANIFEST_FORMAT]: compileSchema(manifestSchema),
+  [MANIFEST_FORMAT_2]: compileSchema(manifestSchemaV2),
+  [MANIFEST_FORMAT_1]: compileSchema(manifestSchemaV1),
+} as const;
 
 /** The text of a manifest.json as a manifest of a format sqlgen knows, or what is wrong with it. */
 export function parseManifest(text: string): { manifest: AnyManifest } | { problem: string } {
@@ -213,7 +263,7 @@ export function parseManifest(text: string): { manifest: AnyManifest } | { probl
     return { problem: `not JSON: ${(error as Error).message}` };
   }
   const format = (parsed as { format?: unknown } | null)?.format;
-  const validate = format === MANIFEST_FORMAT_1 ? validators[MANIFEST_FORMAT_1] : validators[MANIFEST_FORMAT];
+  const validate = format === MANIFEST_FORMAT_1 || format === MANIFEST_FORMAT_2 ? validators[format] : validators[MANIFEST_FORMAT];
   if (validate(parsed)) return { manifest: parsed };
   return { problem: `does not match the manifest schema of ${String(format ?? MANIFEST_FORMAT)}:\n${describeSchemaErrors(validate.errors)}` };
 }

@@ -10,8 +10,9 @@ import { assembleBundle, BUNDLE_FILES } from './assemble-bundle.js';
 import { compareBytewise } from './bundle-path.js';
 import { sha256Hex } from '../sha256.js';
 import { parseSha256Sums } from './checksums.js';
-import { MANIFEST_FORMAT_1, parseManifest, type AnyManifest, type Manifest } from './manifest.js';
+import { MANIFEST_FORMAT, MANIFEST_FORMAT_1, parseManifest, type AnyManifest, type Manifest } from './manifest.js';
 import { firstDifference } from './line-diff.js';
+import type { RehearsalRequest } from '../rehearse/rehearse-bundle.js';
 import { publicKeyFingerprint, verifyBytes } from './signing.js';
 
 /** What is wrong with one file of a bundle; a file may have several problems, each reported once. */
@@ -235,8 +236,9 @@ function checkSignature(files: ReadonlyMap<string, Buffer>, publicKey: KeyObject
  * differs shows where, and a per-revision file names the revision (and source) it came from.
  */
 async function rebuildProblems(manifest: AnyManifest, bundle: BundleFiles, project: Project): Promise<VerifyProblem[]> {
-  if (manifest.format === MANIFEST_FORMAT_1) {
-    return [{ file: BUNDLE_FILES.manifest, problem: 'not rebuildable', detail: `a ${MANIFEST_FORMAT_1} bundle was written before version guards; this sqlgen re-renders only its own format, so check it without --rebuild` }];
+  if (manifest.format !== MANIFEST_FORMAT) {
+    const before = manifest.format === MANIFEST_FORMAT_1 ? 'version guards' : 'rehearsals';
+    return [{ file: BUNDLE_FILES.manifest, problem: 'not rebuildable', detail: `a ${manifest.format} bundle was written before ${before}; this sqlgen re-renders only its own format, so check it without --rebuild` }];
   }
   const rebuilt = await assembleBundle(project, {
     from: manifest.from,
@@ -246,6 +248,7 @@ async function rebuildProblems(manifest: AnyManifest, bundle: BundleFiles, proje
     signed: bundle.bytes.has(BUNDLE_FILES.signature),
     allowLintErrors: manifest.lint.errorsAllowed,
     guards: manifest.guards,
+    rehearsal: recordedRehearsal(manifest.rehearsal, project),
   }).catch((error: unknown) => {
     if (error instanceof SqlgenError) throw new BundleError('BUNDLE_INVALID', `cannot re-render the bundle from the current revisions: ${error.message}`, error.hint, error.location, { cause: error });
     throw error;
@@ -257,6 +260,15 @@ async function rebuildProblems(manifest: AnyManifest, bundle: BundleFiles, proje
     else if (digest !== sha256Hex(text)) problems.push(differsFromSource(file, text, bundle, manifest, rebuilt.manifest));
   }
   return problems;
+}
+
+/** The rehearsal the bundle had, to re-render the same README and schema.sql: its seed, and whether it ran. */
+function recordedRehearsal(record: Manifest['rehearsal'], project: Project): RehearsalRequest {
+  return {
+    enabled: record.status !== 'skipped',
+    allowFailure: record.failureAllowed,
+    ...(record.seed && { seed: path.resolve(project.config.projectRoot, record.seed.file) }),
+  };
 }
 
 function differsFromSource(file: string, rebuiltText: string, bundle: BundleFiles, manifest: Manifest, rebuilt: Manifest): VerifyProblem {

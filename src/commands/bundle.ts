@@ -23,6 +23,9 @@ export default class Bundle extends SqlgenCommand {
     archive: Flags.boolean({ summary: 'Also write <name>.tar.gz beside the folder.', default: false }),
     force: Flags.boolean({ summary: 'Replace an existing bundle of the same name.', default: false }),
     guards: guardsFlag,
+    rehearse: Flags.boolean({ summary: "Rehearse the scripts on an embedded PostgreSQL or SQLite first, and stop if they fail (--no-rehearse to skip; default: the config's rehearsal.enabled).", allowNo: true }),
+    seed: Flags.string({ summary: "SQL file the rehearsal runs at the --from state first (default: the config's rehearsal.seed)." }),
+    'allow-rehearsal-failure': Flags.boolean({ summary: 'Write the bundle even when the rehearsal fails; the manifest and summary say so.', default: false }),
     'allow-lint-errors': Flags.boolean({ summary: 'Write the bundle even with error lint findings; the manifest and summary say so.', default: false }),
   };
 
@@ -43,14 +46,26 @@ export default class Bundle extends SqlgenCommand {
       archive: flags.archive,
       allowLintErrors: flags['allow-lint-errors'],
       guards: flags.guards,
+      rehearsal: {
+        ...(flags.rehearse !== undefined && { enabled: flags.rehearse }),
+        ...(flags.seed !== undefined && { seed: path.resolve(cwd, flags.seed) }),
+        allowFailure: flags['allow-rehearsal-failure'],
+      },
       notify: (message) => this.logToStderr(message),
     });
     this.log(path.relative(cwd, bundle.directory) || '.');
     if (bundle.archive) this.log(path.relative(cwd, bundle.archive));
     this.logToStderr(`${bundle.revisions.length} revision(s), ${bundle.files.length} files, ${bundle.signedBy ? `signed by ${bundle.signedBy}` : 'unsigned (no signing key given)'}`);
     this.logToStderr(`lint: ${lintSummary(bundle.lint)} (see README.md in the bundle)`);
+    this.logToStderr(`rehearsal: ${rehearsalSummary(bundle.rehearsal)}`);
     return { ...bundle, directory: path.relative(cwd, bundle.directory), ...(bundle.archive && { archive: path.relative(cwd, bundle.archive) }) };
   }
+}
+
+function rehearsalSummary({ status, engine, detail }: CreatedBundle['rehearsal']): string {
+  if (status === 'passed') return `passed on ${engine}`;
+  if (status === 'failed') return `FAILED on ${engine}, bundled anyway (--allow-rehearsal-failure): ${detail}`;
+  return `${status}: ${detail}`;
 }
 
 function lintSummary({ counts, errorsAllowed }: CreatedBundle['lint']): string {

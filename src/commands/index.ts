@@ -10,7 +10,9 @@ import Init from './init.js';
 import Keygen from './keygen.js';
 import Lint from './lint.js';
 import Merge from './merge.js';
+import Rehearse from './rehearse.js';
 import Revision from './revision.js';
+import Schema from './schema.js';
 import Show from './show.js';
 import Stamp from './stamp.js';
 import Upgrade from './upgrade.js';
@@ -30,7 +32,9 @@ export const COMMANDS = {
   keygen: Keygen,
   lint: Lint,
   merge: Merge,
+  rehearse: Rehearse,
   revision: Revision,
+  schema: Schema,
   show: Show,
   stamp: Stamp,
   upgrade: Upgrade,

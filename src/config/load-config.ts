@@ -32,6 +32,8 @@ export interface ProjectConfig {
   sqlite: { minimumVersion: string };
   /** From `SQLGEN_REVISION_TIMEOUT`, else the file, else 60. */
   revisionTimeoutSeconds: number;
+  /** Whether `bundle` rehearses (PostgreSQL and SQLite), and the absolute path of the seed file, if any. */
+  rehearsal: { enabled: boolean; seed?: string };
 }
 
 export interface ConfigSources {
@@ -73,6 +75,10 @@ export function loadConfig(sources: ConfigSources): ProjectConfig {
     allowMultipleHeads: file.allowMultipleHeads ?? CONFIG_DEFAULTS.allowMultipleHeads,
     sqlite: { minimumVersion: sqliteMinimumVersion(file, configFile ? path.relative(sources.cwd, configFile) : '') },
     revisionTimeoutSeconds: revisionTimeoutSeconds(sources.env, file),
+    rehearsal: {
+      enabled: file.rehearsal?.enabled ?? CONFIG_DEFAULTS.rehearsal.enabled,
+      ...(file.rehearsal?.seed && { seed: fromRoot(file.rehearsal.seed) }),
+    },
   };
 }
 

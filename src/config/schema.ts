@@ -31,6 +31,8 @@ export interface ConfigFile {
   sqlite?: { minimumVersion?: string };
   /** How long a revision's code may run (its loading, or one upgrade/downgrade) before sqlgen stops it. */
   revisionTimeoutSeconds?: number;
+  /** `bundle` rehearses its scripts on an embedded engine (default on); `seed` is SQL run at the start state first. */
+  rehearsal?: { enabled?: boolean; seed?: string };
 }
 
 /** A day: longer is no limit at all, and Node's timers overflow past about 24.8 days. */
@@ -105,6 +107,15 @@ export const configFileSchema: JSONSchemaType<ConfigFile> = {
       },
     },
     revisionTimeoutSeconds: { type: 'number', exclusiveMinimum: 0, maximum: MAX_REVISION_TIMEOUT_SECONDS, nullable: true },
+    rehearsal: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean', nullable: true },
+        seed: { ...relativePath, nullable: true },
+      },
+    },
   },
 };
 
@@ -123,4 +134,5 @@ export const CONFIG_DEFAULTS = {
   // DROP COLUMN, which SQLite gained in 3.35.0, is the newest form sqlgen relies on.
   sqlite: { minimumVersion: '3.35.0' },
   revisionTimeoutSeconds: 60,
+  rehearsal: { enabled: true },
 } as const satisfies Partial<ConfigFile>;

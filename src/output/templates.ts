@@ -16,6 +16,8 @@ const engine = Handlebars.create();
 // `{{json value}}` writes a value as a JSON (and so TypeScript) literal: quotes in messages stay safe.
 engine.registerHelper('json', (value: unknown) => JSON.stringify(value));
 engine.registerHelper('join', (values: unknown[], separator: unknown) => values.join(typeof separator === 'string' ? separator : ' '));
+// `{{#if (eq dialect.id "postgresql")}}`: what a template branches on is often one value.
+engine.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 // `{{cell text}}` keeps user text inside one Markdown table cell: no pipe or line break ends it.
 engine.registerHelper('cell', (text: unknown) => String(text).replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/\r?\n/g, ' '));
 

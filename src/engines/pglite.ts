@@ -1,0 +1,153 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import type { Extensions, PGlite } from '@electric-sql/pglite';
+import { splitStatements } from '../lint/split-statements.js';
+import { readPostgresqlSnapshot } from '../schema/readers/postgresql.js';
+import type { Snapshot } from '../schema/snapshot.js';
+import type { ApplyOutcome, EmbeddedEngine, EngineOptions, FailedStatement } from './engine.js';
+
+// PGlite's exports do not include its package.json; it sits one folder above the entry point.
+const PGLITE_VERSION = (JSON.parse(readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), '..', 'package.json'), 'utf8')) as { version: string }).version;
+
+/** PostgreSQL errors carry more than a message: the detail and hint say what the engine saw. */
+interface PostgresError extends Error {
+  code?: string;
+  detail?: string;
+  hint?: string;
+}
+
+/**
+ * PostgreSQL compiled to WebAssembly (PGlite), in memory. `initdb` takes 2-3 s and 750 MB,
+ * so the fresh data directory it makes is kept in sqlgen's cache folder and loaded from there
+ * (under a second) by every later run; see {@link engineCacheDir}.
+ */
+export async function openPglite(options: EngineOptions, scripts: readonly string[]): Promise<EmbeddedEngine> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const extensions = await bundledExtensions(scripts);
+  const cached = readCachedDataDir();
+  // A cached data directory that does not load (cut short, another PGlite's) is made anew.
+  const fromCache = cached && (await PGlite.create({ loadDataDir: new Blob([cached]), extensions }).catch(() => undefined));
+  const db = fromCache || (await PGlite.create({ extensions }));
+  if (!fromCache) await cacheDataDir(db);
+  const version = (await db.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+  return new PgliteEngine(db, `PostgreSQL ${version.split(' ')[0]} (PGlite ${PGLITE_VERSION}, embedded)`, options);
+}
+
+class PgliteEngine implements EmbeddedEngine {
+  constructor(
+    private readonly db: PGlite,
+    readonly description: string,
+    private readonly options: EngineOptions,
+  ) {}
+
+  /**
+   * Statement by statement, as psql sends them: PGlite's exec() of a whole script would run it
+   * as one implicit transaction, where CREATE INDEX CONCURRENTLY fails and psql's does not.
+   */
+  async apply(script: string, file: string): Promise<ApplyOutcome> {
+    for (const statement of splitStatements(script, { file, dialect: 'postgresql' }).statements) {
+      try {
+        await this.db.exec(statement.sql);
+      } catch (error) {
+        return failure(error as PostgresError, file, statement.location.line, statement.sql);
+      }
+    }
+    return { ok: true, output: [] };
+  }
+
+  snapshot(): Promise<Snapshot> {
+    return readPostgresqlSnapshot({ json: (sql) => this.json(sql) }, this.options.versionTable);
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+
+  /** Names of the catalog queries prepared so far, by text. */
+  private readonly prepared = new Map<string, string>();
+
+  /**
+   * A catalog query, prepared the first time: a rehearsal reads the catalog after every step,
+   * and planning the reader's query costs as much as running it.
+   */
+  private async json(sql: string): Promise<unknown> {
+    let name = this.prepared.get(sql);
+    if (name === undefined) {
+      name = `sqlgen_catalog_${this.prepared.size + 1}`;
+      await this.db.exec(`PREPARE ${name} AS ${sql}`);
+      this.prepared.set(sql, name);
+    }
+    const [row] = (
+      await this.db.query<Record<string, unknown>>(`EXECUTE ${name}`).catch(() => {
+        // A script that ran DISCARD ALL or DEALLOCATE took the prepared query away: run it as it is.
+        this.prepared.delete(sql);
+        return this.db.query<Record<string, unknown>>(sql);
+      })
+    ).rows;
+    const value = row ? Object.values(row)[0] : null;
+    return typeof value === 'string' ? JSON.parse(value) : value;
+  }
+}
+
+function failure(error: PostgresError, file: string, line: number, statement: string): FailedStatement {
+  const message = [error.message, error.detail && `DETAIL: ${error.detail}`, error.hint && `HINT: ${error.hint}`].filter(Boolean).join('; ');
+  const limit = rehearsalLimit(error, statement);
+  return { ok: false, file, line, statement, message, output: [], ...(limit && { notRehearsable: limit }) };
+}
+
+/** What PGlite cannot do that a server can: extensions it does not ship, tablespaces (no file system of the server's). */
+function rehearsalLimit(error: PostgresError, statement: string): string | undefined {
+  if (/^create\s+extension\b/i.test(statement) && error.code === '0A000') return `PGlite ${PGLITE_VERSION} does not ship this extension`;
+  if (/^create\s+tablespace\b/i.test(statement)) return 'an embedded engine has no server file system for a tablespace';
+  return undefined;
+}
+
+/** Every `CREATE EXTENSION name` of the scripts that PGlite ships as a loadable contrib module. */
+async function bundledExtensions(scripts: readonly string[]): Promise<Extensions> {
+  const names = new Set(scripts.flatMap((script) => [...script.matchAll(/create\s+extension\s+(?:if\s+not\s+exists\s+)?"?([\w-]+)"?/gi)].map((match) => match[1]!.toLowerCase())));
+  const extensions: Extensions = {};
+  for (const name of names) {
+    const module = name.replaceAll('-', '_');
+    try {
+      const loaded = (await import(`@electric-sql/pglite/contrib/${module}`)) as Record<string, Extensions[string]>;
+      extensions[module] = loaded[module]!;
+    } catch {
+      // Not shipped: the CREATE EXTENSION fails in the rehearsal and is reported as not rehearsable.
+    }
+  }
+  return extensions;
+}
+
+/**
+ * sqlgen's cache folder: SQLGEN_CACHE_DIR, else `$XDG_CACHE_HOME/sqlgen`, else `~/.cache/sqlgen`.
+ * It holds only what sqlgen can make again; deleting it costs one slow start.
+ */
+export function engineCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.SQLGEN_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'sqlgen');
+}
+
+const dataDirFile = () => path.join(engineCacheDir(), `pglite-${PGLITE_VERSION}-initdb.tar`);
+
+function readCachedDataDir(): Buffer | undefined {
+  try {
+    return readFileSync(dataDirFile());
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps the fresh data directory for later runs; a cache that cannot be written only costs time. */
+async function cacheDataDir(db: PGlite): Promise<void> {
+  try {
+    const file = dataDirFile();
+    const bytes = Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer());
+    mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, file);
+  } catch {
+    // A read-only home or full disk: the next run initialises again.
+  }
+}

@@ -1,0 +1,90 @@
+import type { Database } from 'sql.js';
+import { readSqliteSnapshot } from '../schema/readers/sqlite.js';
+import type { Snapshot } from '../schema/snapshot.js';
+import type { ApplyOutcome, EmbeddedEngine, EngineOptions, FailedStatement } from './engine.js';
+
+/** SQLite compiled to WebAssembly (sql.js), in memory. */
+export async function openSqlJs(options: EngineOptions): Promise<EmbeddedEngine> {
+  const { default: initSqlJs } = await import('sql.js');
+  const SQL = await initSqlJs();
+  const db = new SQL.Database();
+  const version = String(db.exec('SELECT sqlite_version()')[0]!.values[0]![0]);
+  return new SqlJsEngine(db, `SQLite ${version} (sql.js, embedded)`, options);
+}
+
+class SqlJsEngine implements EmbeddedEngine {
+  constructor(
+    private readonly db: Database,
+    readonly description: string,
+    private readonly options: EngineOptions,
+  ) {}
+
+  /**
+   * As `sqlite3 -bail` runs a script: SQLite's own parser cuts it (sql.js iterates
+   * sqlite3_prepare over the text), each statement runs to completion, the rows a query
+   * returns are printed, and the first error stops the script.
+   */
+  async apply(script: string, file: string): Promise<ApplyOutcome> {
+    const output: string[] = [];
+    const statements = this.db.iterateStatements(script);
+    let consumed = 0;
+    for (;;) {
+      const start = consumed;
+      let statement;
+      try {
+        const next = statements.next();
+        if (next.done) return { ok: true, output };
+        statement = next.value;
+        consumed = script.length - statements.getRemainingSQL().length;
+        while (statement.step()) output.push(statement.get().map(String).join('|'));
+      } catch (error) {
+        consumed = Math.max(consumed, script.length - statements.getRemainingSQL().length);
+        return failure(error as Error, file, script, start, consumed, output);
+      } finally {
+        statement?.free();
+      }
+    }
+  }
+
+  snapshot(): Promise<Snapshot> {
+    return readSqliteSnapshot({ json: async (sql) => this.json(sql) }, this.options.versionTable);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  private json(sql: string): unknown {
+    const value = this.db.exec(sql)[0]?.values[0]?.[0];
+    return typeof value === 'string' ? JSON.parse(value) : null;
+  }
+}
+
+function failure(error: Error, file: string, script: string, start: number, end: number, output: string[]): FailedStatement {
+  const text = statementText(script, start, end);
+  const line = lineAt(script, text.offset);
+  const limit = /no such module: (\w+)/.exec(error.message);
+  return {
+    ok: false,
+    file,
+    line,
+    statement: text.sql,
+    message: error.message,
+    output,
+    ...(limit && { notRehearsable: `this SQLite build (sql.js) has no ${limit[1]} module` }),
+  };
+}
+
+/** The statement between two offsets, without the blanks and comments before it or its `;`. */
+function statementText(script: string, start: number, end: number): { sql: string; offset: number } {
+  const piece = script.slice(start, Math.max(end, start));
+  const lead = /^(?:\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)*/.exec(piece)![0].length;
+  const sql = piece.slice(lead).replace(/;\s*$/, '').trim();
+  return { sql: sql || script.slice(start).trim().split('\n')[0]!, offset: start + lead };
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  return line;
+}
