@@ -5,7 +5,7 @@ import { EMBEDDED_ENGINES, NO_EMBEDDED_ENGINE } from '../engines/index.js';
 import { RehearsalError } from '../errors.js';
 import { projectRelativePath } from '../project-path.js';
 import type { Project } from '../project.js';
-import { describeChange, reviewerChanges } from '../schema/describe-change.js';
+import { describeChanges } from '../schema/describe-change.js';
 import { schemaDdl } from '../schema/ddl/index.js';
 import { diffSnapshots } from '../schema/schema-diff.js';
 import { sha256Hex } from '../sha256.js';
@@ -67,7 +67,7 @@ export async function rehearseBundle(project: Project, settings: RenderSettings,
 function outcomeOf(result: RehearsalResult, record: Pick<ManifestRehearsal, 'engine' | 'seed'>, allowFailure: boolean): BundleRehearsal {
   if (result.outcome === 'passed') {
     const { start, after } = result.states;
-    const changes = after.map((state, index) => reviewerChanges(diffSnapshots(index === 0 ? start : after[index - 1]!, state)).map(describeChange));
+    const changes = after.map((state, index) => describeChanges(diffSnapshots(index === 0 ? start : after[index - 1]!, state)));
     return { record: { status: 'passed', ...record, failureAllowed: false }, changes, schemaSql: schemaDdl(after.at(-1) ?? start) };
   }
   const detail = describeFailure(result.failure);

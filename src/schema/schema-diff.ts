@@ -8,6 +8,10 @@ export interface SchemaChange {
   change: 'added' | 'dropped' | 'changed';
   /** `column customers.email`, `table countries`, `rows of countries`, `version table`. */
   object: string;
+  /** `table`, `column`, `constraint`, `index`, `trigger`, `rows`, `view`, `sequence`, ... */
+  kind: string;
+  /** The table a column, constraint, index, trigger or row count belongs to. */
+  table?: string;
   /** For `changed`: each field that differs. For `added`/`dropped`: the object's fields, to show what it is. */
   fields: readonly FieldChange[];
 }
@@ -20,22 +24,26 @@ export interface FieldChange {
 
 interface FlatObject {
   object: string;
+  kind: string;
+  table?: string;
   fields: Record<string, string>;
 }
 
 /** The changes that take `before` to `after`, in a stable order: by kind as listed in {@link flatten}, then name. */
 export function diffSnapshots(before: Snapshot, after: Snapshot): SchemaChange[] {
-  const old = new Map(flatten(before).map((entry) => [entry.object, entry.fields]));
-  const next = new Map(flatten(after).map((entry) => [entry.object, entry.fields]));
+  const old = new Map(flatten(before).map((entry) => [entry.object, entry]));
+  const next = new Map(flatten(after).map((entry) => [entry.object, entry]));
   const order = [...new Set([...old.keys(), ...next.keys()])];
   const changes: SchemaChange[] = [];
   for (const object of order) {
     const [a, b] = [old.get(object), next.get(object)];
-    if (!a) changes.push({ change: 'added', object, fields: fieldsOf(b!, 'after') });
-    else if (!b) changes.push({ change: 'dropped', object, fields: fieldsOf(a, 'before') });
+    const { kind, table } = (a ?? b)!;
+    const identity = { object, kind, ...(table !== undefined && { table }) };
+    if (!a) changes.push({ change: 'added', ...identity, fields: fieldsOf(b!.fields, 'after') });
+    else if (!b) changes.push({ change: 'dropped', ...identity, fields: fieldsOf(a.fields, 'before') });
     else {
-      const fields = changedFields(a, b);
-      if (fields.length > 0) changes.push({ change: 'changed', object, fields });
+      const fields = changedFields(a.fields, b.fields);
+      if (fields.length > 0) changes.push({ change: 'changed', ...identity, fields });
     }
   }
   return changes;
@@ -62,29 +70,31 @@ function present(fields: Record<string, string | null | undefined>): Record<stri
 
 /** Every object of a snapshot, kind by kind in the order a schema is built. */
 function flatten(snapshot: Snapshot): FlatObject[] {
+  const named = (kind: string, name: string, fields: Record<string, string>): FlatObject => ({ object: `${kind} ${name}`, kind, fields });
   const flat: FlatObject[] = [
-    ...snapshot.schemas.map((name) => ({ object: `schema ${name}`, fields: {} })),
-    ...snapshot.extensions.map(({ name, definition }) => ({ object: `extension ${name}`, fields: { version: definition } })),
-    ...snapshot.enums.map(({ name, values }) => ({ object: `enum ${name}`, fields: { values: values.join(', ') } })),
-    ...snapshot.domains.map(({ name, definition }) => ({ object: `domain ${name}`, fields: { definition } })),
-    ...snapshot.sequences.map(({ name, definition }) => ({ object: `sequence ${name}`, fields: { definition } })),
+    ...snapshot.schemas.map((name) => named('schema', name, {})),
+    ...snapshot.extensions.map(({ name, definition }) => named('extension', name, { version: definition })),
+    ...snapshot.enums.map(({ name, values }) => named('enum', name, { values: values.join(', ') })),
+    ...snapshot.domains.map(({ name, definition }) => named('domain', name, { definition })),
+    ...snapshot.sequences.map(({ name, definition }) => named('sequence', name, { definition })),
     ...snapshot.tables.flatMap(flattenTable),
-    ...snapshot.views.map((view) => ({ object: `${view.materialized ? 'materialized view' : 'view'} ${view.name}`, fields: present({ definition: view.definition, comment: view.comment }) })),
-    ...snapshot.functions.map(({ name, definition }) => ({ object: `function ${name}`, fields: { definition } })),
-    ...snapshot.comments.map(({ name, definition }) => ({ object: `comment on ${name}`, fields: { text: definition } })),
+    ...snapshot.views.map((view) => named(view.materialized ? 'materialized view' : 'view', view.name, present({ definition: view.definition, comment: view.comment }))),
+    ...snapshot.functions.map(({ name, definition }) => named('function', name, { definition })),
+    ...snapshot.comments.map(({ name, definition }) => ({ object: `comment on ${name}`, kind: 'comment', fields: { text: definition } })),
   ];
-  if (snapshot.versions) flat.push({ object: 'version table', fields: { rows: `[${snapshot.versions.join(', ')}]` } });
+  if (snapshot.versions) flat.push({ object: 'version table', kind: 'version table', fields: { rows: `[${snapshot.versions.join(', ')}]` } });
   return flat;
 }
 
 function flattenTable(table: SnapshotTable): FlatObject[] {
+  const child = (kind: string, name: string, fields: Record<string, string>): FlatObject => ({ object: `${kind} ${name} on ${table.name}`, kind, table: table.name, fields });
   return [
-    { object: `table ${table.name}`, fields: present({ kind: table.kind, comment: table.comment }) },
-    ...table.columns.map((column) => ({ object: `column ${table.name}.${column.name}`, fields: columnFields(column) })),
-    ...table.constraints.map(({ name, definition }) => ({ object: `constraint ${name} on ${table.name}`, fields: { definition } })),
-    ...table.indexes.map(({ name, definition }) => ({ object: `index ${name} on ${table.name}`, fields: { definition } })),
-    ...table.triggers.map(({ name, definition }) => ({ object: `trigger ${name} on ${table.name}`, fields: { definition } })),
-    { object: `rows of ${table.name}`, fields: { count: String(table.rows.count), digest: table.rows.digest } },
+    { object: `table ${table.name}`, kind: 'table', table: table.name, fields: present({ kind: table.kind, comment: table.comment }) },
+    ...table.columns.map((column) => ({ object: `column ${table.name}.${column.name}`, kind: 'column', table: table.name, fields: columnFields(column) })),
+    ...table.constraints.map(({ name, definition }) => child('constraint', name, { definition })),
+    ...table.indexes.map(({ name, definition, constraint }) => child('index', name, present({ definition, constraint }))),
+    ...table.triggers.map(({ name, definition }) => child('trigger', name, { definition })),
+    { object: `rows of ${table.name}`, kind: 'rows', table: table.name, fields: { count: String(table.rows.count), digest: table.rows.digest } },
   ];
 }
 

@@ -8,9 +8,12 @@ import { openProject } from '../../src/project.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
 import { freshPglite, runPsqlScript } from '../helpers/pglite.js';
 
-/** Bundles are proven on real engines: PGlite (PostgreSQL in WASM) and sql.js (SQLite in WASM). */
+/**
+ * Bundles are proven on real engines: PGlite (PostgreSQL in WASM) and sql.js (SQLite in WASM),
+ * applied here by the tests themselves, so the rehearsal (tested in test/rehearse/) is off.
+ */
 async function bundleOf(root: string, dialect: DialectId, from = 'base', to = 'heads'): Promise<AssembledBundle> {
-  return assembleBundle(await openProject({ cwd: root, env: {}, flags: { dialect } }), { from, to, signed: false, allowLintErrors: false, guards: true });
+  return assembleBundle(await openProject({ cwd: root, env: {}, flags: { dialect } }), { from, to, signed: false, allowLintErrors: false, guards: true, rehearsal: { enabled: false } });
 }
 
 const script = (bundle: AssembledBundle, file: string) => bundle.files.get(file)!;

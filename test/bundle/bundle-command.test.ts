@@ -37,7 +37,7 @@ describe('sqlgen bundle', () => {
     expect(Object.keys(snapshotTree(folder)).sort()).toEqual([
       'README.md', 'SHA256SUMS', 'downgrade.sql', 'manifest.json', 'manifest.json.sig', 'revisions/',
       ...REVISION_STEMS.flatMap((stem) => [`revisions/${stem}.down.sql`, `revisions/${stem}.up.sql`]),
-      'upgrade.sql',
+      'schema.sql', 'upgrade.sql',
     ].sort());
     expect(execFileSync('sha256sum', ['--strict', '-c', 'SHA256SUMS'], { cwd: folder, encoding: 'utf8' })).toContain('upgrade.sql: OK');
     const openssl = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', path.join(root, 'keys/sqlgen.pub.pem'), '-rawin', '-in', 'manifest.json', '-sigfile', 'manifest.json.sig'], { cwd: folder, encoding: 'utf8' });
@@ -51,8 +51,9 @@ describe('sqlgen bundle', () => {
     expect(parsed).toHaveProperty('manifest');
     const manifest = 'manifest' in parsed ? parsed.manifest : undefined;
     expect(manifest).toMatchObject({
-      format: 'sqlgen-bundle/2',
+      format: 'sqlgen-bundle/3',
       guards: true,
+      rehearsal: { status: 'passed', engine: expect.stringMatching(/^PostgreSQL 18\.\d+ \(PGlite \d+\.\d+\.\d+, embedded\)$/), failureAllowed: false },
       name: 'base-to-7c9e2b4a1d30-postgresql',
       generator: { knex: '3.3.0', sqlFormatter: '15.9.0' },
       dialect: 'postgresql',
@@ -67,6 +68,7 @@ describe('sqlgen bundle', () => {
     expect(source.file).toBe('revisions/1a2b3c4d5e6f_create_customers.ts');
     expect(source.sha256).toBe(execFileSync('sha256sum', [source.file], { cwd: root, encoding: 'utf8' }).split(' ')[0]);
     expect(files.map((digest) => digest.file)).toContain('README.md');
+    expect(files.map((digest) => digest.file)).toContain('schema.sql');
     expect(files.map((digest) => digest.file)).not.toContain('manifest.json');
   });
 

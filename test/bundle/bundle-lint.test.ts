@@ -13,7 +13,7 @@ describe.concurrent('bundles are linted', () => {
   test('an error finding stops the bundle, named in the bundled file, and output/ stays as it was', async () => {
     const root = copyFixture(LINT_FIXTURE);
     const before = snapshotTree(root);
-    const result = await runCli(['bundle', '--name', 'b'], root);
+    const result = await runCli(['bundle', '--no-rehearse', '--name', 'b'], root);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain("the bundle's scripts have 1 lint error(s):\n  revisions/0003_bbbb0003_email_required.up.sql:26:3: ban-set-not-null ");
     expect(result.stderr).toContain('--allow-lint-errors');
@@ -22,7 +22,7 @@ describe.concurrent('bundles are linted', () => {
 
   test('--allow-lint-errors writes it, and the manifest and the summary say so; verify --rebuild agrees', async () => {
     const root = copyFixture(LINT_FIXTURE);
-    const result = await runCli(['bundle', '--name', 'b', '--allow-lint-errors'], root);
+    const result = await runCli(['bundle', '--no-rehearse', '--name', 'b', '--allow-lint-errors'], root);
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stderr).toContain('lint: 1 error(s), 1 warning(s), 0 note(s); errors let through by --allow-lint-errors');
     const folder = path.join(root, 'output/b');
@@ -45,7 +45,7 @@ describe.concurrent('bundles are linted', () => {
 
   test('the example bundle records its warnings without letting errors through', async () => {
     const root = copyExampleProject();
-    expect((await runCli(['bundle', '--name', 'e'], root)).exitCode).toBe(0);
+    expect((await runCli(['bundle', '--no-rehearse', '--name', 'e'], root)).exitCode).toBe(0);
     const folder = path.join(root, 'output/e');
     expect(manifestOf(folder).lint).toMatchObject({ counts: { error: 0, warning: 1, info: 1 }, errorsAllowed: false });
     expect(readmeOf(folder)).toContain('`require-lock-timeout`');
@@ -58,7 +58,7 @@ describe.concurrent('suppressions travel with the bundle', () => {
     const root = copyFixture(LINT_FIXTURE);
     const sqlRevision = path.join(root, 'revisions/bbbb0003_email_required.sql');
     writeFileSync(sqlRevision, readFileSync(sqlRevision, 'utf8').replace('-- sqlgen:message email required\n', '-- sqlgen:message email required\n-- sqlgen:lint-disable ban-set-not-null\n'));
-    const result = await runCli(['bundle', '--name', 'b'], root);
+    const result = await runCli(['bundle', '--no-rehearse', '--name', 'b'], root);
     expect(result.exitCode, result.stderr).toBe(0);
     const folder = path.join(root, 'output/b');
     const manifest = manifestOf(folder);

@@ -21,7 +21,7 @@ let publicKey: string;
 beforeAll(async () => {
   project = copyExampleProject();
   expect((await runCli(['keygen', '--out', 'keys'], project)).exitCode).toBe(0);
-  const result = await runCli(['bundle', '--sign-key', 'keys/sqlgen.key.pem', '--archive'], project);
+  const result = await runCli(['bundle', '--no-rehearse', '--sign-key', 'keys/sqlgen.key.pem', '--archive'], project);
   expect(result.exitCode, result.stderr).toBe(0);
   folder = path.join(project, 'output', NAME);
   archive = `${folder}.tar.gz`;
@@ -153,7 +153,7 @@ describe('signing keys are checked as ssh does', () => {
     const root = copyExampleProject();
     expect((await runCli(['keygen', '--out', 'keys'], root)).exitCode).toBe(0);
     chmodSync(path.join(root, 'keys/sqlgen.key.pem'), 0o640);
-    const result = await runCli(['bundle', '--sign-key', 'keys/sqlgen.key.pem'], root);
+    const result = await runCli(['bundle', '--no-rehearse', '--sign-key', 'keys/sqlgen.key.pem'], root);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('permissions 0640 are too open');
     expect(result.stderr).toContain('chmod 600');

@@ -18,7 +18,7 @@ let template: string;
 
 beforeAll(async () => {
   template = copyExampleProject();
-  const old = await runCli(['bundle', '--archive', '--ticket', 'OLD-1'], template);
+  const old = await runCli(['bundle', '--no-rehearse', '--archive', '--ticket', 'OLD-1'], template);
   expect(old.exitCode, old.stderr).toBe(0);
 });
 
@@ -40,14 +40,14 @@ describe('bundle --force --archive killed at any step', () => {
   it.each(STEPS)('SIGKILL at %s: the next run leaves the old or the new bundle, whole', async (step) => {
     const root = mkdtempSync(path.join(tmpdir(), 'sqlgen-kill-'));
     cpSync(template, root, { recursive: true });
-    const killed = spawnSync(process.execPath, [BIN, 'bundle', '--force', '--archive', '--ticket', 'NEW-2'], { cwd: root, env: { ...process.env, SQLGEN_TEST_KILL_AT: step } });
+    const killed = spawnSync(process.execPath, [BIN, 'bundle', '--no-rehearse', '--force', '--archive', '--ticket', 'NEW-2'], { cwd: root, env: { ...process.env, SQLGEN_TEST_KILL_AT: step } });
     expect(killed.signal, killed.stderr.toString()).toBe('SIGKILL');
     if (step !== 'staged' && step !== 'cleaned') {
       const pending = await runCli(['verify', `output/${NAME}`], root);
       expect(pending.exitCode).not.toBe(0);
       expect(pending.stderr).toContain('a replacement of it was interrupted');
     }
-    const next = await runCli(['bundle', '--name', 'other'], root);
+    const next = await runCli(['bundle', '--no-rehearse', '--name', 'other'], root);
     expect(next.exitCode, next.stderr).toBe(0);
     expect(next.stderr).toMatch(/taking over the lock of sqlgen process \d+, which is gone/);
     const ticket = await expectOneWholeBundle(path.join(root, 'output'));

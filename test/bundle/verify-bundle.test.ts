@@ -109,7 +109,7 @@ describe('sqlgen verify', () => {
     const text = await runCli(['verify', copy, '--pubkey', publicKeyFile], project);
     expect(text.exitCode).toBe(1);
     expect(text.stderr).toBe('downgrade.sql: edited: its SHA-256 differs from SHA256SUMS\n');
-    expect(text.stdout).toMatch(/: FAILED: 1 problem\(s\); 18 files; signature valid \(SHA256:/);
+    expect(text.stdout).toMatch(/: FAILED: 1 problem\(s\); 19 files; signature valid \(SHA256:/);
     const json = await runCli(['verify', copy, '--pubkey', publicKeyFile, '--json'], project);
     expect(json.exitCode).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, signature: 'valid', problems: [{ file: 'downgrade.sql', problem: 'edited' }] });
@@ -123,14 +123,14 @@ describe('sqlgen verify', () => {
     expect(unsigned.stderr).toContain('manifest.json.sig: unsigned: a public key was given, but the bundle has no signature');
     const unchecked = await runCli(['verify', signed], root);
     expect(unchecked.exitCode).toBe(0);
-    expect(unchecked.stdout).toContain('OK; 18 files; signature present, not checked (no public key given)');
+    expect(unchecked.stdout).toContain('OK; 19 files; signature present, not checked (no public key given)');
   });
 
   it('--rebuild proves the bundle matches the revisions, and names what an edited revision changes', async () => {
     const root = copyExampleProject();
     expect((await runCli(['bundle', '--archive'], root)).exitCode).toBe(0);
     const same = await runCli(['verify', `output/${NAME}.tar.gz`, '--rebuild'], root);
-    expect(same.stdout, same.stderr).toContain('OK; 17 files; unsigned; matches the revisions');
+    expect(same.stdout, same.stderr).toContain('OK; 18 files; unsigned; matches the revisions');
     const revision = path.join(root, 'revisions/4c5d6e7f8a9b_add_countries_with_names.ts');
     writeFileSync(revision, readFileSync(revision, 'utf8').replace("'Nederland'", "'Netherlands'"));
     const edited = await runCli(['verify', `output/${NAME}`, '--rebuild'], root);

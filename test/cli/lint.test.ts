@@ -64,7 +64,7 @@ describe('sqlgen lint', () => {
 
   test('a bundle folder is linted as written, with the dialect from its manifest', async () => {
     const example = copyExampleProject();
-    const bundle = await runCli(['bundle', '--from', 'base', '--to', 'heads', '--dialect', 'postgresql', '--name', 'b'], example);
+    const bundle = await runCli(['bundle', '--no-rehearse', '--from', 'base', '--to', 'heads', '--dialect', 'postgresql', '--name', 'b'], example);
     expect(bundle.exitCode, bundle.stderr).toBe(0);
     const result = await runCli(['lint', 'output/b', '--format', 'json'], example);
     const report = JSON.parse(result.stdout) as { findings: Array<{ ruleId: string; location: { file: string } }>; scanned: string };

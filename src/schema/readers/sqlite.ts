@@ -259,12 +259,16 @@ function indexOf(index: CatalogIndex): SnapshotIndex {
   return { name: index.name, definition: `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${sqliteName(index.name)} ON ${sqliteName(index.table)} (${terms.join(', ')})${where}`, constraint: null };
 }
 
+/**
+ * Views and triggers in the canonical spelling: a table rebuild re-creates them from knex's
+ * text (`CREATE VIEW ... as SELECT`), which differs from the original only in spelling.
+ */
 function viewOf(view: CatalogObject): SnapshotView {
-  return { name: view.name, materialized: false, definition: collapseWhitespace(view.sql), comment: null };
+  return { name: view.name, materialized: false, definition: canonicalSql(collapseWhitespace(view.sql)), comment: null };
 }
 
 function triggerOf(trigger: CatalogObject): NamedDefinition {
-  return { name: trigger.name, definition: collapseWhitespace(trigger.sql) };
+  return { name: trigger.name, definition: canonicalSql(collapseWhitespace(trigger.sql)) };
 }
 
 /** Orders named objects by name, code unit by code unit (no locale), as the snapshot lists them. */
