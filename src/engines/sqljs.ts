@@ -1,4 +1,5 @@
 import type { Database } from 'sql.js';
+import { splitStatements } from '../lint/split-statements.js';
 import { readSqliteSnapshot } from '../schema/readers/sqlite.js';
 import type { Snapshot } from '../schema/snapshot.js';
 import type { ApplyOutcome, EmbeddedEngine, EngineOptions, FailedStatement } from './engine.js';
@@ -38,7 +39,6 @@ class SqlJsEngine implements EmbeddedEngine {
         consumed = script.length - statements.getRemainingSQL().length;
         while (statement.step()) output.push(statement.get().map(String).join('|'));
       } catch (error) {
-        consumed = Math.max(consumed, script.length - statements.getRemainingSQL().length);
         return failure(error as Error, file, script, start, consumed, output);
       } finally {
         statement?.free();
@@ -75,12 +75,18 @@ function failure(error: Error, file: string, script: string, start: number, end:
   };
 }
 
-/** The statement between two offsets, without the blanks and comments before it or its `;`. */
+/**
+ * The failed statement: the text SQLite ran (from `start` to `end`), or, when SQLite refused to
+ * prepare it and so did not move past it, the statement sqlgen's splitter finds at `start`.
+ */
 function statementText(script: string, start: number, end: number): { sql: string; offset: number } {
-  const piece = script.slice(start, Math.max(end, start));
-  const lead = /^(?:\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)*/.exec(piece)![0].length;
-  const sql = piece.slice(lead).replace(/;\s*$/, '').trim();
-  return { sql: sql || script.slice(start).trim().split('\n')[0]!, offset: start + lead };
+  if (end > start) {
+    const piece = script.slice(start, end);
+    const lead = /^(?:\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)*/.exec(piece)![0].length;
+    return { sql: piece.slice(lead).replace(/;\s*$/, '').trim(), offset: start + lead };
+  }
+  const [next] = splitStatements(script.slice(start), { file: 'script.sql', dialect: 'sqlite' }).statements;
+  return next ? { sql: next.sql, offset: start + next.offset } : { sql: script.slice(start).trim(), offset: start };
 }
 
 function lineAt(text: string, offset: number): number {

@@ -46,7 +46,7 @@ export interface BundleRehearsal {
  */
 export async function rehearseBundle(project: Project, settings: RenderSettings, scripts: BundleScripts, request: RehearsalRequest): Promise<BundleRehearsal> {
   const { config } = project;
-  if (!(request.enabled ?? config.rehearsal.enabled)) return { record: { status: 'skipped', detail: 'rehearsal turned off (--no-rehearse or rehearsal.enabled)', failureAllowed: false } };
+  if (!(request.enabled ?? config.rehearsal.enabled)) return { record: { status: 'skipped', detail: 'not rehearsed: turned off (--no-rehearse, or rehearsal.enabled is false)', failureAllowed: false } };
   const open = EMBEDDED_ENGINES[settings.dialect.id];
   if (!open) return { record: { status: 'unavailable', detail: `not rehearsed: ${NO_EMBEDDED_ENGINE[settings.dialect.id]}`, failureAllowed: false } };
 
@@ -72,7 +72,7 @@ function outcomeOf(result: RehearsalResult, record: Pick<ManifestRehearsal, 'eng
   }
   const detail = describeFailure(result.failure);
   const { failure } = result;
-  if (result.outcome === 'not rehearsable') return { record: { status: 'not rehearsable', ...record, detail: `${result.reason}: ${detail}`, failureAllowed: false }, failure };
+  if (result.outcome === 'not rehearsable') return { record: { status: 'not rehearsable', ...record, detail: `not rehearsable: ${result.reason}; ${detail}`, failureAllowed: false }, failure };
   if (result.failure.step === 'seed') {
     throw new RehearsalError('SEED_FAILED', `${result.failure.file}:${result.failure.line}: the seed file failed on ${record.engine}: ${result.failure.message}`, 'fix the seed file: it runs at the bundle\'s start state, after sqlgen\'s own upgrade to --from', { file: result.failure.file, ...(result.failure.line && { line: result.failure.line }) });
   }
