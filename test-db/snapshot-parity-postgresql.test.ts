@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assembleBundle, renderBundleScripts } from '../src/bundle/assemble-bundle.js';
+import { openProject } from '../src/project.js';
 import { postgresqlSchemaDdl } from '../src/schema/ddl/postgresql.js';
 import type { CatalogSource } from '../src/schema/readers/catalog-source.js';
 import { readPostgresqlSnapshot } from '../src/schema/readers/postgresql.js';
@@ -14,6 +16,7 @@ import { diffSnapshots } from '../src/schema/schema-diff.js';
 import type { Snapshot } from '../src/schema/snapshot.js';
 import { freshPglite, runPsqlScript } from '../test/helpers/pglite.js';
 import { renderFor } from '../test/helpers/render.js';
+import { REPO_ROOT } from '../test/helpers/run-cli.js';
 import { pgliteCatalogSource, VARIED_DATA, VARIED_SCHEMA, VERSION_TABLE, withoutData } from '../test/schema/postgresql-schemas.js';
 import { loadServerSettings } from './harness.js';
 
@@ -107,5 +110,42 @@ describe('PostgreSQL snapshots: PGlite (PostgreSQL 18) and a PostgreSQL 15 serve
     expect(diffSnapshots(pglite, server)).toEqual([]);
     expect(pglite.versions).toEqual(['7c9e2b4a1d30']);
     await expectDdlAppliesOnServer(pglite, ddl);
+  });
+});
+
+/**
+ * Every state a rehearsal of the example bundle reads on PGlite, read on the server after the
+ * same per-revision files: so PGlite's verdict holds for PostgreSQL 15. The bundle's schema.sql
+ * applies on the server and gives the schema both reached.
+ */
+describe('the rehearsal of a bundle, step by step, on PGlite and on PostgreSQL 15', () => {
+  it.each([
+    ['the example project', REPO_ROOT],
+    ['the values-and-ops compile fixture', path.join(REPO_ROOT, 'test/fixtures/compile/values-and-ops')],
+  ])('%s: each per-revision upgrade and rollback reaches the same snapshot on both', async (_name, root) => {
+    const project = await openProject({ cwd: root, env: {}, flags: { dialect: 'postgresql' } });
+    const { rehearsal } = await renderBundleScripts(project, { from: 'base', to: 'heads' });
+    const pglite = await freshPglite();
+    const server = await serverDatabase();
+    try {
+      const steps = [...rehearsal.revisions.map((revision) => revision.up), ...[...rehearsal.revisions].reverse().map((revision) => revision.down)];
+      for (const step of steps) {
+        await runPsqlScript(pglite, step.sql);
+        await server.apply(step.sql);
+        const [embedded, real] = [await readPostgresqlSnapshot(pgliteCatalogSource(pglite), VERSION_TABLE), await readPostgresqlSnapshot(server.source, VERSION_TABLE)];
+        expect(diffSnapshots(embedded, real), step.file).toEqual([]);
+      }
+    } finally {
+      await pglite.close();
+      await server.drop();
+    }
+  });
+
+  it("the example bundle's schema.sql applies on PostgreSQL 15 and gives the schema the rehearsal reached", async () => {
+    const project = await openProject({ cwd: REPO_ROOT, env: {}, flags: { dialect: 'postgresql' } });
+    const bundle = await assembleBundle(project, { from: 'base', to: 'heads', signed: false, allowLintErrors: true });
+    expect(bundle.manifest.rehearsal.status).toBe('passed');
+    const { pglite } = await snapshotsOf(bundle.files.get('upgrade.sql')!);
+    await expectDdlAppliesOnServer(pglite, bundle.files.get('schema.sql')!);
   });
 });
