@@ -187,11 +187,12 @@ const BUNDLE_EXIT_CODES: Record<BundleErrorCode, number> = {
 
 /**
  * A rehearsal stopped: a script failed on the embedded engine or left the wrong state (a
- * finding, exit 1), or the seed file, which is the user's input, did not run (exit 2).
+ * finding, exit 1), or the input cannot be rehearsed: the seed file, which is the user's own,
+ * did not run, or the dialect has no embedded engine (exit 2).
  */
 export class RehearsalError extends SqlgenError {
   override readonly exitCode: number;
-  constructor(code: 'REHEARSAL_FAILED' | 'SEED_FAILED', message: string, hint: string, location: ErrorLocation = {}) {
+  constructor(code: 'REHEARSAL_FAILED' | 'SEED_FAILED' | 'NO_EMBEDDED_ENGINE', message: string, hint: string, location: ErrorLocation = {}) {
     super(code, message, hint, location);
     this.exitCode = code === 'REHEARSAL_FAILED' ? ExitCode.findings : ExitCode.input;
   }

@@ -14,7 +14,7 @@ export async function snapshotAt(project: Project, to: string): Promise<{ snapsh
   const settings = renderSettings(project, {});
   const open = EMBEDDED_ENGINES[settings.dialect.id];
   if (!open) {
-    throw new RehearsalError('REHEARSAL_FAILED', `cannot read the schema of a ${settings.dialect.id} project: ${NO_EMBEDDED_ENGINE[settings.dialect.id]}`, 'sqlgen schema works for PostgreSQL and SQLite projects (--dialect postgresql or sqlite)');
+    throw new RehearsalError('NO_EMBEDDED_ENGINE', `cannot read the schema of a ${settings.dialect.id} project: ${NO_EMBEDDED_ENGINE[settings.dialect.id]}`, 'sqlgen schema works for PostgreSQL and SQLite projects (--dialect postgresql or sqlite)');
   }
   const script = (await renderUpgrade(settings, 'base', to)).sql;
   const file = `sqlgen upgrade base:${to}`;
