@@ -1,4 +1,4 @@
-// `npm run bench`: start-up, revision loading, graph, script rendering and lint figures for sqlgen.
+// `npm run bench`: start-up, revision loading, graph, script rendering, rehearsal and lint figures for sqlgen.
 // Run after `npm run build`.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,10 +15,10 @@ const bin = path.join(repo, 'bin/run.js');
 const preload = path.join(repo, 'bench/report-usage.js');
 const RUNS = Number(process.env.SQLGEN_BENCH_RUNS ?? 5);
 
-/** Median wall time, CPU time and peak RSS of a command over RUNS runs. */
-function measure(args, cwd, env = process.env) {
+/** Median wall time, CPU time and peak RSS of a command over `runs` runs. */
+function measure(args, cwd, env = process.env, runs = RUNS) {
   const samples = [];
-  for (let run = 0; run < RUNS; run += 1) {
+  for (let run = 0; run < runs; run += 1) {
     const usageFile = path.join(tmpdir(), `sqlgen-bench-${process.pid}.json`);
     const started = performance.now();
     execFileSync(process.execPath, ['--import', preload, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...env, SQLGEN_BENCH_USAGE: usageFile } });
@@ -27,6 +27,11 @@ function measure(args, cwd, env = process.env) {
   }
   const median = (key) => samples.map((sample) => sample[key]).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
   return { wallMs: median('wallMs'), cpuMs: median('cpuMs'), maxRssMb: median('maxRssMb') };
+}
+
+/** One run only: for what is too slow to repeat, or changes after the first run. */
+function measureOnce(args, cwd, env) {
+  return measure(args, cwd, env, 1);
 }
 
 function report(label, figures) {
@@ -84,9 +89,32 @@ for (const count of [1000, 5000]) {
   report(`sqlgen upgrade base:heads, ${count}, --no-guards`, unguarded);
   report(`  what the version guards cost, ${count}`, { wall: percentMore(guarded.wallMs, unguarded.wallMs), cpu: percentMore(guarded.cpuMs, unguarded.cpuMs) });
   report(`sqlgen upgrade base:heads, ${count}, --no-format`, measure([...upgrade, '--no-format'], root, warm));
-  report(`sqlgen bundle --to heads, ${count} revisions`, measure([bin, 'bundle', '--to', 'heads', '--force', '--out', path.join(root, 'bundles')], root, warm));
+  report(`sqlgen bundle --to heads --no-rehearse, ${count} revisions`, measure([bin, 'bundle', '--to', 'heads', '--no-rehearse', '--force', '--out', path.join(root, 'bundles')], root, warm));
   rmSync(root, { recursive: true, force: true });
 }
+
+// Rehearsal: the example project's bundle with and without it, the first run of all (PGlite's
+// initdb, cached afterwards), and generated projects, where rehearsal is set against the bundle.
+const bundleArgs = (out, ...flags) => [bin, 'bundle', '--force', '--out', out, ...flags];
+const firstEver = { ...process.env, SQLGEN_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'sqlgen-bench-engine-')) };
+report('sqlgen bundle, example, first run (initdb)', measureOnce(bundleArgs(path.join(empty, 'first')), repo, firstEver));
+for (const dialect of ['postgresql', 'sqlite']) {
+  const out = path.join(empty, dialect);
+  const rehearsed = measure([...bundleArgs(out, '--dialect', dialect)], repo, warm);
+  const plain = measure([...bundleArgs(out, '--dialect', dialect, '--no-rehearse')], repo, warm);
+  report(`sqlgen bundle, example, ${dialect}, rehearsed`, rehearsed);
+  report(`sqlgen bundle, example, ${dialect}, --no-rehearse`, plain);
+}
+for (const count of [100, 1000]) {
+  const root = mkdtempSync(path.join(tmpdir(), `sqlgen-bench-rehearse-${count}-`));
+  generateProject(root, count);
+  const plain = measureOnce(bundleArgs(path.join(root, 'bundles'), '--no-rehearse'), root, warm);
+  const rehearsal = measureOnce([bin, 'rehearse'], root, warm);
+  report(`sqlgen bundle --no-rehearse, ${count} revisions`, plain);
+  report(`sqlgen rehearse, ${count} revisions`, { ...rehearsal, timesTheBundle: (rehearsal.wallMs / plain.wallMs).toFixed(2) });
+  rmSync(root, { recursive: true, force: true });
+}
+rmSync(firstEver.SQLGEN_CACHE_DIR, { recursive: true, force: true });
 
 // Lint: a 10 MB migration per parsed dialect, and a 10,000-revision range rendered in memory.
 const lintDir = mkdtempSync(path.join(tmpdir(), 'sqlgen-bench-lint-'));
