@@ -65,7 +65,7 @@ describe('readSqliteSnapshot on a varied schema', async () => {
     ]);
   });
 
-  it('keeps view and trigger text as written, whitespace collapsed and comments dropped', () => {
+  it('keeps view and trigger text in one canonical spelling: whitespace collapsed, comments dropped, key words upper case', () => {
     expect(snapshot.views.map((view) => view.name)).toEqual(['big_customers', 'customer_totals', 'paid_orders']);
     expect(table(snapshot, 'orders').triggers).toEqual([
       {

@@ -453,7 +453,7 @@ function renderCanonical(tokens: Token[]): string {
 }
 
 function needsSpace(previous: Token, token: Token, beforePrevious: Token | undefined): boolean {
-  if (previous.text === '(' || previous.text === '.' || token.text === ')' || token.text === ',' || token.text === '.') return false;
+  if (previous.text === '(' || previous.text === '.' || token.text === ')' || token.text === ',' || token.text === '.' || token.text === ';') return false;
   if (token.text === '(') return !(isName(previous) && !KEYWORDS.has(previous.text.toUpperCase()));
   const sign = (previous.text === '-' || previous.text === '+') && (!beforePrevious || OPENS_EXPRESSION.has(beforePrevious.text) || isKeyword(beforePrevious));
   return !sign;
