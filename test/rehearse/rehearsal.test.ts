@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderBundleScripts } from '../../src/bundle/assemble-bundle.js';
@@ -8,6 +8,7 @@ import { openProject } from '../../src/project.js';
 import { rehearse } from '../../src/rehearse/rehearsal.js';
 import { describeFailure } from '../../src/rehearse/rehearsal-report.js';
 import { rehearseRange, type RehearsalReport } from '../../src/rehearse/rehearse-range.js';
+import { copyExampleProject } from '../helpers/example-project.js';
 import { runCli, snapshotTree } from '../helpers/run-cli.js';
 import { tempProject } from '../helpers/temp-project.js';
 
@@ -90,6 +91,32 @@ describe('a rehearsal that must fail says which step, file, line and revision, a
       // The guard prints what it found; reading the absent version table then stops the script, as in sqlite3.
       "step per-revision upgrade, revisions/0002_aaaa0002_change.up.sql:10, revision aaaa0002: no such table: sqlgen_version; the script printed: sqlgen guard: expected version rows [aaaa0001], found no version table; statement: SELECT 'sqlgen guard: expected version rows [aaaa0001], found [' || found || ']' FROM (SELECT coalesce((SELECT group_concat(version_num, ' ') FROM (SELECT version_num FROM \"sqlgen_version\" ORDER BY version_num)), '') AS found) WHERE found IS NOT 'aaaa0001'",
     );
+  });
+});
+
+describe('a rehearsal runs what psql runs', () => {
+  it('CREATE INDEX CONCURRENTLY outside the transaction, sent alone as psql sends it', async () => {
+    const root = copyExampleProject();
+    writeFileSync(
+      path.join(root, 'revisions/9a9a9a9a9a9a_orders_by_status.ts'),
+      `import { defineRevision } from 'sqlgen';
+
+export default defineRevision({
+  id: '9a9a9a9a9a9a',
+  parents: ['7c9e2b4a1d30'],
+  message: 'orders by status',
+  upgrade(op) {
+    op.outsideTransaction(() => op.execute('CREATE INDEX CONCURRENTLY orders_status_idx ON orders (status)'));
+  },
+  downgrade(op) {
+    op.outsideTransaction(() => op.execute('DROP INDEX CONCURRENTLY orders_status_idx'));
+  },
+});
+`,
+    );
+    const report = await rehearsed(root, { from: '7c9e2b4a1d30' });
+    expect(report.status, report.detail).toBe('passed');
+    expect(report.revisions[0]!.schemaChanges).toEqual(['added index orders_status_idx on orders (CREATE INDEX orders_status_idx ON public.orders USING btree (status))']);
   });
 });
 
