@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { RenderSettings } from '../compile/render-range.js';
-import { renderUpgrade } from '../compile/render-range.js';
+import { renderUpgrade, type RenderSettings } from '../compile/render-range.js';
+import type { DialectId } from '../dialects/dialect-id.js';
 import { EMBEDDED_ENGINES, NO_EMBEDDED_ENGINE } from '../engines/index.js';
 import { RehearsalError } from '../errors.js';
 import { projectRelativePath } from '../project-path.js';
@@ -46,22 +46,25 @@ export interface BundleRehearsal {
  */
 export async function rehearseBundle(project: Project, settings: RenderSettings, scripts: BundleScripts, request: RehearsalRequest): Promise<BundleRehearsal> {
   const { config } = project;
-  if (!(request.enabled ?? config.rehearsal.enabled)) return { record: { status: 'skipped', detail: 'not rehearsed: turned off (--no-rehearse, or rehearsal.enabled is false)', failureAllowed: false } };
-  const open = EMBEDDED_ENGINES[settings.dialect.id];
-  if (!open) return { record: { status: 'unavailable', detail: `not rehearsed: ${NO_EMBEDDED_ENGINE[settings.dialect.id]}`, failureAllowed: false } };
-
+  const skipped = whyNotRehearsed(settings.dialect.id, request.enabled ?? config.rehearsal.enabled);
+  if (skipped) return { record: { ...skipped, failureAllowed: false } };
   const seed = readSeed(project, request.seed ?? config.rehearsal.seed);
   const setup = scripts.from === 'base' ? undefined : { file: `sqlgen upgrade base:${scripts.from}`, sql: (await renderUpgrade(settings, 'base', scripts.from)).sql };
   const all: RehearsalScripts = { ...(setup && { setup }), ...(seed && { seed: seed.script }), upgrade: scripts.upgrade, downgrade: scripts.downgrade, revisions: scripts.revisions };
-  const engine = await open({ versionTable: config.versionTable }, [setup?.sql ?? '', seed?.script.sql ?? '', scripts.upgrade.sql]);
+  const engine = await EMBEDDED_ENGINES[settings.dialect.id]!({ versionTable: config.versionTable }, [setup?.sql ?? '', seed?.script.sql ?? '', scripts.upgrade.sql]);
   let result: RehearsalResult;
   try {
     result = await rehearse(engine, all);
   } finally {
     await engine.close();
   }
-  const record = { engine: engine.description, ...(seed && { seed: seed.record }) };
-  return outcomeOf(result, record, request.allowFailure ?? false);
+  return outcomeOf(result, { engine: engine.description, ...(seed && { seed: seed.record }) }, request.allowFailure ?? false);
+}
+
+function whyNotRehearsed(dialect: DialectId, enabled: boolean): Pick<ManifestRehearsal, 'status' | 'detail'> | undefined {
+  if (!enabled) return { status: 'skipped', detail: 'not rehearsed: turned off (--no-rehearse, or rehearsal.enabled is false)' };
+  if (!EMBEDDED_ENGINES[dialect]) return { status: 'unavailable', detail: `not rehearsed: ${NO_EMBEDDED_ENGINE[dialect]}` };
+  return undefined;
 }
 
 function outcomeOf(result: RehearsalResult, record: Pick<ManifestRehearsal, 'engine' | 'seed'>, allowFailure: boolean): BundleRehearsal {
@@ -70,14 +73,20 @@ function outcomeOf(result: RehearsalResult, record: Pick<ManifestRehearsal, 'eng
     const changes = after.map((state, index) => describeChanges(diffSnapshots(index === 0 ? start : after[index - 1]!, state)));
     return { record: { status: 'passed', ...record, failureAllowed: false }, changes, schemaSql: schemaDdl(after.at(-1) ?? start) };
   }
-  const detail = describeFailure(result.failure);
   const { failure } = result;
+  const detail = describeFailure(failure);
   if (result.outcome === 'not rehearsable') return { record: { status: 'not rehearsable', ...record, detail: `not rehearsable: ${result.reason}; ${detail}`, failureAllowed: false }, failure };
-  if (result.failure.step === 'seed') {
-    throw new RehearsalError('SEED_FAILED', `${result.failure.file}:${result.failure.line}: the seed file failed on ${record.engine}: ${result.failure.message}`, 'fix the seed file: it runs at the bundle\'s start state, after sqlgen\'s own upgrade to --from', { file: result.failure.file, ...(result.failure.line && { line: result.failure.line }) });
-  }
-  if (!allowFailure) throw new RehearsalError('REHEARSAL_FAILED', `the rehearsal on ${record.engine} failed: ${detail}`, 'fix the revision named (or its SQL), then bundle again; --allow-rehearsal-failure writes the bundle anyway and records the failure', { file: result.failure.file, ...(result.failure.line && { line: result.failure.line }) });
+  if (failure.step === 'seed' || !allowFailure) throw failureError(failure, detail, record.engine!);
   return { record: { status: 'failed', ...record, detail, failureAllowed: true }, failure };
+}
+
+/** A seed that fails is bad input; a script that fails or leaves the wrong state is a finding. */
+function failureError(failure: RehearsalFailure, detail: string, engine: string): RehearsalError {
+  const location = { file: failure.file, ...(failure.line && { line: failure.line }) };
+  if (failure.step === 'seed') {
+    return new RehearsalError('SEED_FAILED', `${failure.file}:${failure.line}: the seed file failed on ${engine}: ${failure.message}`, "fix the seed file: it runs at the bundle's start state, after sqlgen's own upgrade to --from", location);
+  }
+  return new RehearsalError('REHEARSAL_FAILED', `the rehearsal on ${engine} failed: ${detail}`, 'fix the revision named (or its SQL), then bundle again; --allow-rehearsal-failure writes the bundle anyway and records the failure', location);
 }
 
 function readSeed(project: Project, file: string | undefined): { script: NamedScript; record: { file: string; sha256: string } } | undefined {
