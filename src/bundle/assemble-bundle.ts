@@ -90,11 +90,17 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
   const { config } = project;
   const { from, to, settings, upgrade, revisionFiles, files, rehearsal: scripts } = await renderBundleScripts(project, request);
   const name = bundleName(request.name ?? `${from}-to-${to}-${settings.dialect.id}`);
-  const lint = await lintBundledScripts(
-    revisionFiles.map(({ up, upScript }, index) => ({ revision: upgrade.revisions[index]!, file: up[0], script: upScript })),
-    { dialect: settings.dialect.id, rules: configuredRules(config), allowErrors: request.allowLintErrors },
-  );
-  const rehearsal = await rehearseBundle(project, settings, scripts, request.rehearsal ?? {});
+  // The two are independent; run together, the engine's start-up fills the time the linter waits
+  // for its parser to load. A lint failure is reported first, as when they ran one after the other.
+  const [linted, rehearsed] = await Promise.allSettled([
+    lintBundledScripts(
+      revisionFiles.map(({ up, upScript }, index) => ({ revision: upgrade.revisions[index]!, file: up[0], script: upScript })),
+      { dialect: settings.dialect.id, rules: configuredRules(config), allowErrors: request.allowLintErrors },
+    ),
+    rehearseBundle(project, settings, scripts, request.rehearsal ?? {}),
+  ]);
+  const lint = settledValue(linted);
+  const rehearsal = settledValue(rehearsed);
   if (rehearsal.schemaSql !== undefined) files.set(BUNDLE_FILES.schema, rehearsal.schemaSql);
   // Each file is hashed once: the manifest lists every digest, and SHA256SUMS reuses them.
   const sha256 = new Map([...files].map(([file, text]) => [file, sha256Hex(text)]));
@@ -117,6 +123,11 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
   const manifest: Manifest = { ...draft, files: sortedDigests(sha256) };
   files.set(BUNDLE_FILES.manifest, serializeManifest(manifest));
   return { name, manifest, files };
+}
+
+function settledValue<T>(settled: PromiseSettledResult<T>): T {
+  if (settled.status === 'rejected') throw settled.reason;
+  return settled.value;
 }
 
 function bundleStart({ graph }: Project, spec: string): string {
