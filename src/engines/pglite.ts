@@ -24,15 +24,21 @@ interface PostgresError extends Error {
  * (under a second) by every later run; see {@link engineCacheDir}.
  */
 export async function openPglite(options: EngineOptions, scripts: readonly string[]): Promise<EmbeddedEngine> {
+  const db = await createPglite(await bundledExtensions(scripts));
+  const version = (await db.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+  return new PgliteEngine(db, `PostgreSQL ${version.split(' ')[0]} (PGlite ${PGLITE_VERSION}, embedded)`, options);
+}
+
+/** A fresh, empty PGlite database, from the cached initial data directory when there is one. */
+export async function createPglite(extensions: Extensions = {}): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const extensions = await bundledExtensions(scripts);
   const cached = readCachedDataDir();
   // A cached data directory that does not load (cut short, another PGlite's) is made anew.
   const fromCache = cached && (await PGlite.create({ loadDataDir: new Blob([cached]), extensions }).catch(() => undefined));
-  const db = fromCache || (await PGlite.create({ extensions }));
-  if (!fromCache) await cacheDataDir(db);
-  const version = (await db.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
-  return new PgliteEngine(db, `PostgreSQL ${version.split(' ')[0]} (PGlite ${PGLITE_VERSION}, embedded)`, options);
+  if (fromCache) return fromCache;
+  const db = await PGlite.create({ extensions });
+  await cacheDataDir(db);
+  return db;
 }
 
 class PgliteEngine implements EmbeddedEngine {

@@ -1,8 +1,8 @@
-import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { recordOperations } from '../../src/compile/operations.js';
 import { renderStatement } from '../../src/compile/render-script.js';
 import { isTableRebuild } from '../../src/compile/shadow-tracker.js';
+import { freshPglite } from '../helpers/pglite.js';
 import { dialectFor } from '../../src/dialects/index.js';
 import type { DialectId } from '../../src/dialects/dialect-id.js';
 import type { Operations } from '../../src/revisions/types.js';
@@ -41,7 +41,7 @@ describe('DDL text knex pastes unescaped', () => {
   });
 
   it('postgresql: the escaped comment runs on a real engine, the victim survives and the comment is exact', async () => {
-    const db = new PGlite();
+    const db = await freshPglite();
     await db.exec('CREATE TABLE victim (id int)');
     const sql = sqlOf('postgresql', (op) => op.createTable('t', (t) => {
       t.increments('id');
@@ -55,7 +55,7 @@ describe('DDL text knex pastes unescaped', () => {
   });
 
   it('postgresql: enum values with quotes make a working check constraint', async () => {
-    const db = new PGlite();
+    const db = await freshPglite();
     for (const statement of sqlOf('postgresql', (op) => op.createTable('t', (t) => t.enu('kind', ["it's", 'plain'])))) await db.exec(statement);
     await db.exec("INSERT INTO t (kind) VALUES ('it''s')");
     await expect(db.exec("INSERT INTO t (kind) VALUES ('other')")).rejects.toThrow(/check constraint/);

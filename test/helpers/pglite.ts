@@ -1,11 +1,13 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { Extensions, PGlite } from '@electric-sql/pglite';
+import { createPglite } from '../../src/engines/pglite.js';
 import { splitStatements } from '../../src/lint/split-statements.js';
 
-/** A new, empty PGlite database (real PostgreSQL compiled to WebAssembly). */
-export async function freshPglite(): Promise<PGlite> {
-  const db = new PGlite();
-  await db.waitReady;
-  return db;
+/**
+ * A new, empty PGlite database (real PostgreSQL compiled to WebAssembly), loaded from the
+ * initial data directory the engine caches, as a rehearsal opens it: initdb runs once per test run.
+ */
+export function freshPglite(extensions?: Extensions): Promise<PGlite> {
+  return createPglite(extensions);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { PGlite } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { describe, expect, it } from 'vitest';
 import { postgresqlSchemaDdl, quoteIdent } from '../../src/schema/ddl/postgresql.js';
@@ -34,7 +33,7 @@ describe('postgresqlSchemaDdl', () => {
 
   it('installs extensions at the version read, before the tables that use them', async () => {
     const snapshotWithCitext = async (script: string) => {
-      const db = new PGlite({ extensions: { citext } });
+      const db = await freshPglite({ citext });
       await runPsqlScript(db, script);
       const snapshot = await readPostgresqlSnapshot(pgliteCatalogSource(db), VERSION_TABLE);
       await db.close();

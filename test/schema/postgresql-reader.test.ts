@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPostgresqlSnapshot } from '../../src/schema/readers/postgresql.js';
@@ -172,7 +172,7 @@ describe('readPostgresqlSnapshot normalizes', () => {
   });
 
   it('lists an extension by version and leaves out the functions and types it brings', async () => {
-    const db = new PGlite({ extensions: { citext } });
+    const db = await freshPglite({ citext });
     await runPsqlScript(db, 'CREATE EXTENSION citext; CREATE TABLE handles (name citext PRIMARY KEY);');
     const snapshot = await readPostgresqlSnapshot(pgliteCatalogSource(db), VERSION_TABLE);
     await db.close();

@@ -3,11 +3,12 @@
  * rendered, inlined into INSERT scripts, run with standard_conforming_strings on and off, and
  * read back as text so that no client-side parsing can hide a difference.
  */
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineBindings } from '../../../src/compile/inline-bindings.js';
 import { POSTGRESQL_SYNTAX, renderPostgresqlLiteral } from '../../../src/dialects/literals/postgresql.js';
+import { freshPglite } from '../../helpers/pglite.js';
 import { checkProperty, chunks, date, expectSameRows, jsonObject, text } from './round-trip-helpers.js';
 
 const dialect = { renderLiteral: renderPostgresqlLiteral, syntax: POSTGRESQL_SYNTAX };
@@ -15,7 +16,7 @@ const MODES = ['on', 'off'] as const;
 
 let db: PGlite;
 beforeAll(async () => {
-  db = new PGlite();
+  db = await freshPglite();
   await db.exec(`CREATE TABLE t (
     id int PRIMARY KEY, txt text, bin bytea, dbl float8, i8 bigint, num numeric, flag boolean,
     ts timestamptz, js jsonb, texts text[], ints int[], tss timestamptz[], docs jsonb[], grid int[][]
