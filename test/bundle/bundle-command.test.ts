@@ -27,6 +27,7 @@ async function bundle(root: string, args: string[] = [], env: NodeJS.ProcessEnv 
   return runCli(['bundle', ...args], root, env);
 }
 
+// Rehearsal has its own tests (test/rehearse); the tests here that are about something else skip it.
 describe('sqlgen bundle', () => {
   it('writes the documented layout; sha256sum and openssl check it without sqlgen', async () => {
     const root = await signingProject();
@@ -82,14 +83,14 @@ describe('sqlgen bundle', () => {
 
   it('never overwrites a bundle without --force, and replaces it whole with --force', async () => {
     const root = copyExampleProject();
-    expect((await bundle(root)).exitCode).toBe(0);
+    expect((await bundle(root, ['--no-rehearse'])).exitCode).toBe(0);
     writeFileSync(path.join(root, BUNDLE, 'upgrade.sql'), 'edited by hand\n');
     const before = snapshotTree(root);
-    const refused = await bundle(root);
+    const refused = await bundle(root, ['--no-rehearse']);
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toMatch(/already exists; sqlgen does not overwrite a bundle\nhint: pass --force/);
     expect(snapshotTree(root)).toEqual(before);
-    expect((await bundle(root, ['--force'])).exitCode).toBe(0);
+    expect((await bundle(root, ['--force', '--no-rehearse'])).exitCode).toBe(0);
     expect(readFileSync(path.join(root, BUNDLE, 'upgrade.sql'), 'utf8')).toMatch(/^-- sqlgen /);
     expect(readdirSync(path.join(root, 'output'))).toEqual(['base-to-7c9e2b4a1d30-postgresql']);
   });
@@ -106,7 +107,7 @@ describe('sqlgen bundle', () => {
     const root = copyExampleProject();
     breakIt(root);
     const before = snapshotTree(root);
-    const result = await bundle(root, ['--archive']);
+    const result = await bundle(root, ['--archive', '--no-rehearse']);
     expect(result.exitCode, result.stderr).toBe(2);
     expect(result.stderr).toMatch(/^error: .+\nhint: /m);
     expect(snapshotTree(root)).toEqual(before);
@@ -116,7 +117,7 @@ describe('sqlgen bundle', () => {
     const root = copyExampleProject();
     mkdirSync(path.join(root, 'templates'));
     writeFileSync(path.join(root, 'templates/handoff.md.hbs'), '{{ticket}} {{dialect.name}} {{from}}..{{to}} {{#each revisions}}{{position}}:{{id}} {{/each}}{{apply.upgrade}}\n');
-    expect((await bundle(root, ['--ticket', 'OPS-7'])).exitCode).toBe(0);
+    expect((await bundle(root, ['--ticket', 'OPS-7', '--no-rehearse'])).exitCode).toBe(0);
     expect(readFileSync(path.join(root, BUNDLE, 'README.md'), 'utf8')).toBe(
       'OPS-7 PostgreSQL base..7c9e2b4a1d30 1:1a2b3c4d5e6f 2:3f2a9c1b7d4e 3:4c5d6e7f8a9b 4:5b8d1f3e9a27 5:6e0a4c2d7f18 6:7c9e2b4a1d30 psql -v ON_ERROR_STOP=1 -f upgrade.sql\n',
     );
@@ -139,6 +140,6 @@ describe('sqlgen bundle', () => {
     const result = await bundle(root);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('error: --to heads names 2 revisions (9d9d9d9d9d9d, 9e9e9e9e9e9e); a bundle goes from one state to one state');
-    expect((await bundle(root, ['--to', '9d9d9d9d9d9d', '--from', '7c9e2b4a1d30'])).exitCode).toBe(0);
+    expect((await bundle(root, ['--to', '9d9d9d9d9d9d', '--from', '7c9e2b4a1d30', '--no-rehearse'])).exitCode).toBe(0);
   });
 });
