@@ -228,17 +228,17 @@ const COLUMNS = jsonList(
     'type', format_type(a.atttypid, a.atttypmod),
     'nullable', NOT a.attnotnull,
     'default', CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END,
-    'collation', CASE WHEN a.attcollation <> t.typcollation THEN co.collname END,
+    'collation', CASE WHEN a.attcollation <> (SELECT t.typcollation FROM pg_type t WHERE t.oid = a.atttypid) THEN (SELECT co.collname FROM pg_collation co WHERE co.oid = a.attcollation) END,
     'identity', CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END,
     'generated', CASE a.attgenerated WHEN 's' THEN pg_get_expr(d.adbin, d.adrelid) || ' stored' WHEN 'v' THEN pg_get_expr(d.adbin, d.adrelid) || ' virtual' END,
     'comment', col_description(a.attrelid, a.attnum),
     'filled', a.attidentity <> '' OR ${FILLED_BY_DEFAULT},
     'zoned', a.atttypid = 'timestamptz'::regtype
   ) ORDER BY a.attnum`,
+  // Types and collations are looked up per column, not joined: the planner would scan all of
+  // pg_type once per table.
   `FROM pg_attribute a
-   JOIN pg_type t ON t.oid = a.atttypid
    LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-   LEFT JOIN pg_collation co ON co.oid = a.attcollation
    WHERE a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped`,
 );
 
@@ -294,8 +294,9 @@ function textLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
-const SEQUENCE_OWNER = `(SELECT o.qualified_name || '.' || a.attname FROM pg_depend d
-  JOIN rel o ON o.oid = d.refobjid JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+/** Read through pg_class's index, not the `rel` list: a scan of that list per sequence grows with the square of the tables. */
+const SEQUENCE_OWNER = `(SELECT ${qualified('n.nspname', 'o.relname')} || '.' || a.attname FROM pg_depend d
+  JOIN pg_class o ON o.oid = d.refobjid JOIN pg_namespace n ON n.oid = o.relnamespace JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
   WHERE d.classid = 'pg_class'::regclass AND d.objid = q.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a')`;
 
 /** By definition only: the current value moves with every insert and never rolls back. */
