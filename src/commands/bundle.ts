@@ -65,7 +65,7 @@ export default class Bundle extends SqlgenCommand {
 function rehearsalSummary({ status, engine, detail }: CreatedBundle['rehearsal']): string {
   if (status === 'passed') return `passed on ${engine}`;
   if (status === 'failed') return `FAILED on ${engine}, bundled anyway (--allow-rehearsal-failure): ${detail}`;
-  return `${status}: ${detail}`;
+  return detail ?? status;
 }
 
 function lintSummary({ counts, errorsAllowed }: CreatedBundle['lint']): string {

@@ -167,9 +167,11 @@ describe('sqlgen bundle with a rehearsal', () => {
     expect(snapshotTree(root)).toEqual(before);
   });
 
-  it('a MySQL bundle says it was not rehearsed, in the manifest and the README', async () => {
+  it('a MySQL bundle says it was not rehearsed, on stderr, in the manifest and the README', async () => {
     const root = project('mysql', 'ALTER TABLE customers ADD tier text;', 'ALTER TABLE customers DROP COLUMN tier;');
-    expect((await runCli(['bundle'], root)).exitCode).toBe(0);
+    const result = await runCli(['bundle'], root);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain('\nrehearsal: not rehearsed: no embedded MySQL engine\n');
     const folder = path.join(root, 'output/base-to-aaaa0002-mysql');
     expect(JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8')).rehearsal).toEqual({ status: 'unavailable', detail: 'not rehearsed: no embedded MySQL engine', failureAllowed: false });
     expect(readFileSync(path.join(folder, 'README.md'), 'utf8')).toContain('Rehearsal verdict: not rehearsed: no embedded MySQL engine.');
