@@ -184,6 +184,14 @@ function notExtensionMember(catalog: string, oid: string): string {
   return `NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '${catalog}'::regclass AND e.objid = ${oid} AND e.deptype = 'e')`;
 }
 
+/**
+ * An object's comment, read from pg_description directly: obj_description() and
+ * col_description() are SQL functions, run as a query of their own on every call.
+ */
+function description(catalog: string, oid: string, subid = '0'): string {
+  return `(SELECT ds.description FROM pg_description ds WHERE ds.objoid = ${oid} AND ds.classoid = '${catalog}'::regclass AND ds.objsubid = ${subid})`;
+}
+
 /** `json_agg` that yields `[]`, not NULL, over no rows. */
 function jsonList(element: string, rest: string): string {
   return `(SELECT coalesce(json_agg(${element}), '[]') ${rest})`;
@@ -231,7 +239,7 @@ const COLUMNS = jsonList(
     'collation', CASE WHEN a.attcollation <> (SELECT t.typcollation FROM pg_type t WHERE t.oid = a.atttypid) THEN (SELECT co.collname FROM pg_collation co WHERE co.oid = a.attcollation) END,
     'identity', CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END,
     'generated', CASE a.attgenerated WHEN 's' THEN pg_get_expr(d.adbin, d.adrelid) || ' stored' WHEN 'v' THEN pg_get_expr(d.adbin, d.adrelid) || ' virtual' END,
-    'comment', col_description(a.attrelid, a.attnum),
+    'comment', ${description('pg_class', 'a.attrelid', 'a.attnum')},
     'filled', a.attidentity <> '' OR ${FILLED_BY_DEFAULT},
     'zoned', a.atttypid = 'timestamptz'::regtype
   ) ORDER BY a.attnum`,
@@ -279,7 +287,7 @@ function tablesPart(versionTable: VersionTableName): string {
     `json_build_object(
       'name', r.qualified_name, 'ref', r.oid::regclass::text, 'kind', ${TABLE_KIND}, 'partitioned', r.relkind = 'p',
       'columns', ${COLUMNS}, 'constraints', ${CONSTRAINTS}, 'indexes', ${INDEXES}, 'triggers', ${TRIGGERS},
-      'comment', obj_description(r.oid, 'pg_class'))`,
+      'comment', ${description('pg_class', 'r.oid')})`,
     `FROM rel r WHERE r.relkind IN ('r', 'p') AND NOT ${isVersionTable(versionTable)}`,
   );
 }
@@ -327,7 +335,7 @@ const DOMAINS = jsonList(
 );
 
 const VIEWS = jsonList(
-  `json_build_object('name', r.qualified_name, 'materialized', r.relkind = 'm', 'definition', pg_get_viewdef(r.oid, true), 'comment', obj_description(r.oid, 'pg_class'))`,
+  `json_build_object('name', r.qualified_name, 'materialized', r.relkind = 'm', 'definition', pg_get_viewdef(r.oid, true), 'comment', ${description('pg_class', 'r.oid')})`,
   `FROM rel r WHERE r.relkind IN ('v', 'm')`,
 );
 
@@ -346,11 +354,11 @@ const EXTENSIONS = jsonList(
 const COMMENTS = jsonList(
   `json_build_object('name', c.name, 'definition', c.text)`,
   `FROM (
-     SELECT 'schema ' || n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS text FROM nsp n WHERE n.nspname <> 'public'
-     UNION ALL SELECT 'type ' || t.qualified_name, obj_description(t.oid, 'pg_type') FROM typ t
-     UNION ALL SELECT 'sequence ' || q.qualified_name, obj_description(q.oid, 'pg_class') FROM (${STANDALONE_SEQUENCES}) q
-     UNION ALL SELECT 'index ' || r.qualified_name, obj_description(r.oid, 'pg_class') FROM rel r WHERE r.relkind IN ('i', 'I')
-     UNION ALL SELECT CASE f.prokind WHEN 'p' THEN 'procedure ' ELSE 'function ' END || f.signature, obj_description(f.oid, 'pg_proc') FROM fun f
+     SELECT 'schema ' || n.nspname AS name, ${description('pg_namespace', 'n.oid')} AS text FROM nsp n WHERE n.nspname <> 'public'
+     UNION ALL SELECT 'type ' || t.qualified_name, ${description('pg_type', 't.oid')} FROM typ t
+     UNION ALL SELECT 'sequence ' || q.qualified_name, ${description('pg_class', 'q.oid')} FROM (${STANDALONE_SEQUENCES}) q
+     UNION ALL SELECT 'index ' || r.qualified_name, ${description('pg_class', 'r.oid')} FROM rel r WHERE r.relkind IN ('i', 'I')
+     UNION ALL SELECT CASE f.prokind WHEN 'p' THEN 'procedure ' ELSE 'function ' END || f.signature, ${description('pg_proc', 'f.oid')} FROM fun f
    ) c WHERE c.text IS NOT NULL`,
 );
 
