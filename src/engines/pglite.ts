@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Extensions, PGlite } from '@electric-sql/pglite';
-import { splitStatements } from '../lint/split-statements.js';
+import { splitStatements, type SplitStatement } from '../lint/split-statements.js';
 import { readPostgresqlSnapshot } from '../schema/readers/postgresql.js';
 import type { Snapshot } from '../schema/snapshot.js';
 import type { ApplyOutcome, EmbeddedEngine, EngineOptions, FailedStatement } from './engine.js';
@@ -49,18 +49,43 @@ class PgliteEngine implements EmbeddedEngine {
   ) {}
 
   /**
-   * Statement by statement, as psql sends them: PGlite's exec() of a whole script would run it
-   * as one implicit transaction, where CREATE INDEX CONCURRENTLY fails and psql's does not.
+   * As psql sends it, with the same outcome: each explicit transaction (BEGIN ... COMMIT) in one
+   * round trip, every other statement alone. PGlite's exec() of a whole script would run it as
+   * one implicit transaction, where CREATE INDEX CONCURRENTLY fails and psql's does not; inside
+   * an explicit transaction the two are the same, and one round trip instead of one per
+   * statement saves half a millisecond a statement. A transaction that fails is rolled back and
+   * run again statement by statement, to name the statement that fails.
    */
   async apply(script: string, file: string): Promise<ApplyOutcome> {
-    for (const statement of splitStatements(script, { file, dialect: 'postgresql' }).statements) {
+    for (const block of transactionBlocks(splitStatements(script, { file, dialect: 'postgresql' }).statements)) {
+      if (block.length > 1 && (await this.ranTogether(block))) continue;
+      const refused = await this.runOneByOne(block);
+      if (refused) return failure(refused.error, file, refused.statement.location.line, refused.statement.sql);
+    }
+    return { ok: true, output: [] };
+  }
+
+  /** Runs a transaction in one round trip; false, rolled back, when a statement failed. */
+  private async ranTogether(block: readonly SplitStatement[]): Promise<boolean> {
+    try {
+      // A statement may end in a line comment: the separator goes on a line of its own.
+      await this.db.exec(block.map((statement) => statement.sql).join('\n;\n'));
+      return true;
+    } catch {
+      await this.db.exec('ROLLBACK');
+      return false;
+    }
+  }
+
+  private async runOneByOne(block: readonly SplitStatement[]): Promise<{ statement: SplitStatement; error: PostgresError } | undefined> {
+    for (const statement of block) {
       try {
         await this.db.exec(statement.sql);
       } catch (error) {
-        return failure(error as PostgresError, file, statement.location.line, statement.sql);
+        return { statement, error: error as PostgresError };
       }
     }
-    return { ok: true, output: [] };
+    return undefined;
   }
 
   snapshot(): Promise<Snapshot> {
@@ -95,6 +120,26 @@ class PgliteEngine implements EmbeddedEngine {
     const value = row ? Object.values(row)[0] : null;
     return typeof value === 'string' ? JSON.parse(value) : value;
   }
+}
+
+/**
+ * The statements grouped as {@link PgliteEngine.apply} sends them: an explicit transaction from
+ * its BEGIN to its COMMIT or ROLLBACK, every other statement alone. A transaction the script
+ * leaves open runs statement by statement, as psql would leave it.
+ */
+export function transactionBlocks(statements: readonly SplitStatement[]): SplitStatement[][] {
+  const blocks: SplitStatement[][] = [];
+  let open: SplitStatement[] | undefined;
+  for (const statement of statements) {
+    if (open) open.push(statement);
+    else if (statement.transactionControl === 'begin') open = [statement];
+    else blocks.push([statement]);
+    if (open && statement.transactionControl === 'end') {
+      blocks.push(open);
+      open = undefined;
+    }
+  }
+  return [...blocks, ...(open ?? []).map((statement) => [statement])];
 }
 
 function failure(error: PostgresError, file: string, line: number, statement: string): FailedStatement {
