@@ -39,7 +39,7 @@ export function describeFailure(error: unknown, verbose: boolean, commandId = ''
   if (isOclifError(error)) return undefined;
   return {
     code: 'INTERNAL',
-    message: `internal error: ${error instanceof Error ? error.message : String(error)}`,
+    message: `internal error: ${thrownText(error)}`,
     hint: verbose ? 'this is a bug in sqlgen; please report it with the stack below' : 'this is a bug in sqlgen; run again with --verbose for the stack trace and report it',
     exitCode: ExitCode.internal,
     ...(verbose && { stack: fullStack(error) }),
@@ -61,10 +61,21 @@ function detailsOf(error: SqlgenError): { details?: Record<string, unknown> } {
   return Object.keys(own).length > 0 ? { details: own } : {};
 }
 
+/** What was thrown, readably: a WebAssembly engine may throw a plain object, not an Error. */
+function thrownText(thrown: unknown): string {
+  if (thrown instanceof Error) return thrown.message;
+  if (typeof thrown !== 'object' || thrown === null) return String(thrown);
+  try {
+    return JSON.stringify(thrown);
+  } catch {
+    return `${String(thrown)} (${Object.keys(thrown).join(', ')})`;
+  }
+}
+
 function fullStack(error: unknown): string {
   const chain: string[] = [];
   for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
-    chain.push(current instanceof Error ? String(current.stack) : String(current));
+    chain.push(current instanceof Error ? String(current.stack) : thrownText(current));
   }
   return chain.join('\nCaused by: ');
 }
