@@ -96,20 +96,16 @@ class PgliteEngine implements EmbeddedEngine {
     await this.db.close();
   }
 
-  /** Names of the catalog queries prepared so far, by text. */
+  /** Names of the catalog queries prepared, by text, least recently used first. */
   private readonly prepared = new Map<string, string>();
+  private preparedCount = 0;
 
   /**
    * A catalog query, prepared the first time: a rehearsal reads the catalog after every step,
    * and planning the reader's query costs as much as running it.
    */
   private async json(sql: string): Promise<unknown> {
-    let name = this.prepared.get(sql);
-    if (name === undefined) {
-      name = `sqlgen_catalog_${this.prepared.size + 1}`;
-      await this.db.exec(`PREPARE ${name} AS ${sql}`);
-      this.prepared.set(sql, name);
-    }
+    const name = await this.preparedName(sql);
     const [row] = (
       await this.db.query<Record<string, unknown>>(`EXECUTE ${name}`).catch(() => {
         // A script that ran DISCARD ALL or DEALLOCATE took the prepared query away: run it as it is.
@@ -120,7 +116,33 @@ class PgliteEngine implements EmbeddedEngine {
     const value = row ? Object.values(row)[0] : null;
     return typeof value === 'string' ? JSON.parse(value) : value;
   }
+
+  /**
+   * Only the few queries used last stay prepared: the rows query changes with every new table,
+   * and keeping each of its plans ran PGlite out of memory at 1,000 revisions.
+   */
+  private async preparedName(sql: string): Promise<string> {
+    let name = this.prepared.get(sql);
+    this.prepared.delete(sql);
+    if (name === undefined) {
+      name = `sqlgen_catalog_${++this.preparedCount}`;
+      await this.db.exec(`PREPARE ${name} AS ${sql}`);
+      if (this.prepared.size >= PREPARED_LIMIT) await this.deallocateOldest();
+    }
+    this.prepared.set(sql, name);
+    return name;
+  }
+
+  private async deallocateOldest(): Promise<void> {
+    const [text, name] = this.prepared.entries().next().value!;
+    this.prepared.delete(text);
+    // Gone already when the script ran DEALLOCATE ALL.
+    await this.db.exec(`DEALLOCATE ${name}`).catch(() => undefined);
+  }
 }
+
+/** How many catalog queries stay prepared at once. */
+const PREPARED_LIMIT = 8;
 
 /**
  * The statements grouped as {@link PgliteEngine.apply} sends them: an explicit transaction from

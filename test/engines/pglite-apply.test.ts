@@ -47,4 +47,15 @@ describe('the PGlite engine applies a script as psql does', () => {
     expect(tags?.rows.count).toBe(1);
     expect(tags?.indexes.map((index) => index.name)).toEqual(['tags_name']);
   });
+
+  it('reads the catalog right after a script drops every prepared statement, and over many changing tables', async () => {
+    const before = await engine.snapshot();
+    expect(await engine.apply('DISCARD ALL;', 'discard.sql')).toEqual({ ok: true, output: [] });
+    expect(await engine.snapshot()).toEqual(before);
+    for (let index = 1; index <= 12; index++) {
+      await engine.apply(`CREATE TABLE t${index} (id int); INSERT INTO t${index} VALUES (${index});`, 'up.sql');
+      const tables = (await engine.snapshot()).tables.filter((table) => /^t\d+$/.test(table.name));
+      expect(tables.map((table) => table.rows.count)).toEqual(Array.from({ length: index }, () => 1));
+    }
+  });
 });
