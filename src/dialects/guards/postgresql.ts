@@ -23,6 +23,26 @@ export const postgresqlGuard: VersionGuardSyntax = {
   },
 };
 
+const LOCK = String.raw`PERFORM pg_advisory_xact_lock\(-?\d+\);`;
+const TEXT = String.raw`'(?:[^']|'')*'`;
+const QUOTED_NAME = String.raw`"(?:[^"]|"")*"(?:\."(?:[^"]|"")*")?`;
+const GUARD_SHAPES = [
+  new RegExp(String.raw`^DO \$sqlgen\$ BEGIN ${LOCK} END \$sqlgen\$;?$`),
+  new RegExp(
+    String.raw`^DO \$sqlgen\$ DECLARE found text := 'no version table'; BEGIN ${LOCK}\n` +
+      String.raw`IF to_regclass\(${TEXT}\) IS NOT NULL THEN SELECT coalesce\(string_agg\(version_num, ' ' ORDER BY version_num COLLATE "C"\), ''\) INTO found FROM ${QUOTED_NAME}; END IF;\n` +
+      String.raw`IF found <> ${TEXT} THEN RAISE EXCEPTION ${TEXT}, ${TEXT}, found; END IF;\nEND \$sqlgen\$;?$`,
+  ),
+];
+
+/**
+ * Whether a statement is one of the DO blocks {@link postgresqlGuard} writes, exactly: they only
+ * read the version table and take a lock, so a snapshot reader may pass over them.
+ */
+export function isPostgresqlGuard(statement: string): boolean {
+  return GUARD_SHAPES.some((shape) => shape.test(statement));
+}
+
 /** Held to the end of the transaction; taking it again in the same transaction is a no-op. */
 function lockStatement(table: GuardedTable): string {
   return `PERFORM pg_advisory_xact_lock(${advisoryKey(table)});`;
