@@ -12,8 +12,16 @@ export interface EmbeddedEngine {
   /** Runs `script` as `psql -v ON_ERROR_STOP=1` / `sqlite3 -bail` would; `file` names it in the outcome. */
   apply(script: string, file: string): Promise<ApplyOutcome>;
   /** The database as it is now, read from the catalogs. */
-  snapshot(): Promise<Snapshot>;
+  snapshot(options?: SnapshotOptions): Promise<Snapshot>;
   close(): Promise<void>;
+}
+
+export interface SnapshotOptions {
+  /**
+   * Read every object again. Without it, an engine may read again only what the scripts
+   * applied since its last snapshot name, and take the rest from that snapshot.
+   */
+  fresh?: boolean;
 }
 
 export type ApplyOutcome = AppliedScript | FailedStatement;

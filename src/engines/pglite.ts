@@ -4,9 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Extensions, PGlite } from '@electric-sql/pglite';
 import { splitStatements, type SplitStatement } from '../lint/split-statements.js';
-import { readPostgresqlSnapshot } from '../schema/readers/postgresql.js';
+import { loadPostgresqlParser, type PostgresqlParser } from '../lint/parse-postgresql.js';
+import { changeScope } from '../schema/readers/postgresql-change-scope.js';
+import { readPostgresqlSnapshot, readPostgresqlSnapshotAfter } from '../schema/readers/postgresql.js';
 import type { Snapshot } from '../schema/snapshot.js';
-import type { ApplyOutcome, EmbeddedEngine, EngineOptions, FailedStatement } from './engine.js';
+import type { ApplyOutcome, EmbeddedEngine, EngineOptions, FailedStatement, SnapshotOptions } from './engine.js';
 
 // PGlite's exports do not include its package.json; it sits one folder above the entry point.
 const PGLITE_VERSION = (JSON.parse(readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -26,6 +28,9 @@ interface PostgresError extends Error {
 export async function openPglite(options: EngineOptions, scripts: readonly string[]): Promise<EmbeddedEngine> {
   const db = await createPglite(await bundledExtensions(scripts));
   const version = (await db.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+  // The catalog queries are prepared once and run after every step: a generic plan is made
+  // once, where PostgreSQL would plan each of the first five runs anew. Results do not change.
+  await db.exec('SET plan_cache_mode = force_generic_plan');
   return new PgliteEngine(db, `PostgreSQL ${version.split(' ')[0]} (PGlite ${PGLITE_VERSION}, embedded)`, options);
 }
 
@@ -57,7 +62,9 @@ class PgliteEngine implements EmbeddedEngine {
    * run again statement by statement, to name the statement that fails.
    */
   async apply(script: string, file: string): Promise<ApplyOutcome> {
-    for (const block of transactionBlocks(splitStatements(script, { file, dialect: 'postgresql' }).statements)) {
+    const { statements } = splitStatements(script, { file, dialect: 'postgresql' });
+    this.unread.push(...statements.filter((statement) => !statement.transactionControl).map((statement) => statement.sql));
+    for (const block of transactionBlocks(statements)) {
       if (block.length > 1 && (await this.ranTogether(block))) continue;
       const refused = await this.runOneByOne(block);
       if (refused) return failure(refused.error, file, refused.statement.location.line, refused.statement.sql);
@@ -88,8 +95,19 @@ class PgliteEngine implements EmbeddedEngine {
     return undefined;
   }
 
-  snapshot(): Promise<Snapshot> {
-    return readPostgresqlSnapshot({ json: (sql) => this.json(sql) }, this.options.versionTable);
+  /** The last snapshot read, and the statements applied since (taken as run, even if one failed). */
+  private last: Snapshot | undefined;
+  private unread: string[] = [];
+  private parser: Promise<PostgresqlParser> | undefined;
+
+  /** Only the tables named since the last snapshot are read again, where the statements allow it. */
+  async snapshot(options: SnapshotOptions = {}): Promise<Snapshot> {
+    const source = { json: (sql: string, args?: readonly string[]) => this.json(sql, args) };
+    const { versionTable } = this.options;
+    const scope = this.last && !options.fresh ? changeScope(this.unread, await (this.parser ??= loadPostgresqlParser())) : undefined;
+    this.unread = [];
+    this.last = scope ? await readPostgresqlSnapshotAfter(source, versionTable, this.last!, scope) : await readPostgresqlSnapshot(source, versionTable);
+    return this.last;
   }
 
   async close(): Promise<void> {
@@ -102,17 +120,15 @@ class PgliteEngine implements EmbeddedEngine {
 
   /**
    * A catalog query, prepared the first time: a rehearsal reads the catalog after every step,
-   * and planning the reader's query costs as much as running it.
+   * and planning the reader's query costs as much as running it. `args` fill its $1, $2, ...
    */
-  private async json(sql: string): Promise<unknown> {
-    const name = await this.preparedName(sql);
-    const [row] = (
-      await this.db.query<Record<string, unknown>>(`EXECUTE ${name}`).catch(() => {
-        // A script that ran DISCARD ALL or DEALLOCATE took the prepared query away: run it as it is.
-        this.prepared.delete(sql);
-        return this.db.query<Record<string, unknown>>(sql);
-      })
-    ).rows;
+  private async json(sql: string, args: readonly string[] = []): Promise<unknown> {
+    const execute = async () => (await this.db.query<Record<string, unknown>>(`EXECUTE ${await this.preparedName(sql)}${args.length > 0 ? `(${args.join(', ')})` : ''}`)).rows;
+    const [row] = await execute().catch(() => {
+      // A script that ran DISCARD ALL or DEALLOCATE took the prepared query away: prepare it again.
+      this.prepared.delete(sql);
+      return execute();
+    });
     const value = row ? Object.values(row)[0] : null;
     return typeof value === 'string' ? JSON.parse(value) : value;
   }

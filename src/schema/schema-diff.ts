@@ -31,8 +31,11 @@ interface FlatObject {
 
 /** The changes that take `before` to `after`, in a stable order: by kind as listed in {@link flatten}, then name. */
 export function diffSnapshots(before: Snapshot, after: Snapshot): SchemaChange[] {
-  const old = new Map(flatten(before).map((entry) => [entry.object, entry]));
-  const next = new Map(flatten(after).map((entry) => [entry.object, entry]));
+  // Snapshots read one after another share the tables that were not read again.
+  const afterTables = new Set(after.tables);
+  const shared = new Set(before.tables.filter((table) => afterTables.has(table)));
+  const old = new Map(flatten(before, shared).map((entry) => [entry.object, entry]));
+  const next = new Map(flatten(after, shared).map((entry) => [entry.object, entry]));
   const order = [...new Set([...old.keys(), ...next.keys()])];
   const changes: SchemaChange[] = [];
   for (const object of order) {
@@ -68,8 +71,8 @@ function present(fields: Record<string, string | null | undefined>): Record<stri
   return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
-/** Every object of a snapshot, kind by kind in the order a schema is built. */
-function flatten(snapshot: Snapshot): FlatObject[] {
+/** Every object of a snapshot but those of `skipped` tables, kind by kind in the order a schema is built. */
+function flatten(snapshot: Snapshot, skipped: ReadonlySet<SnapshotTable>): FlatObject[] {
   const named = (kind: string, name: string, fields: Record<string, string>): FlatObject => ({ object: `${kind} ${name}`, kind, fields });
   const flat: FlatObject[] = [
     ...snapshot.schemas.map((name) => named('schema', name, {})),
@@ -77,7 +80,7 @@ function flatten(snapshot: Snapshot): FlatObject[] {
     ...snapshot.enums.map(({ name, values }) => named('enum', name, { values: values.join(', ') })),
     ...snapshot.domains.map(({ name, definition }) => named('domain', name, { definition })),
     ...snapshot.sequences.map(({ name, definition }) => named('sequence', name, { definition })),
-    ...snapshot.tables.flatMap(flattenTable),
+    ...snapshot.tables.filter((table) => !skipped.has(table)).flatMap(flattenTable),
     ...snapshot.views.map((view) => named(view.materialized ? 'materialized view' : 'view', view.name, present({ definition: view.definition, comment: view.comment }))),
     ...snapshot.functions.map(({ name, definition }) => named('function', name, { definition })),
     ...snapshot.comments.map(({ name, definition }) => ({ object: `comment on ${name}`, kind: 'comment', fields: { text: definition } })),

@@ -3,11 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderBundleScripts } from '../../src/bundle/assemble-bundle.js';
 import type { DialectId } from '../../src/dialects/dialect-id.js';
+import type { EmbeddedEngine } from '../../src/engines/engine.js';
 import { EMBEDDED_ENGINES } from '../../src/engines/index.js';
 import { openProject } from '../../src/project.js';
 import { rehearse } from '../../src/rehearse/rehearsal.js';
 import { describeFailure } from '../../src/rehearse/rehearsal-report.js';
 import { rehearseRange, type RehearsalReport } from '../../src/rehearse/rehearse-range.js';
+import type { Snapshot } from '../../src/schema/snapshot.js';
 import { copyExampleProject } from '../helpers/example-project.js';
 import { runCli, snapshotTree } from '../helpers/run-cli.js';
 import { tempProject } from '../helpers/temp-project.js';
@@ -175,5 +177,22 @@ describe('sqlgen bundle with a rehearsal', () => {
     const folder = path.join(root, 'output/base-to-aaaa0002-mysql');
     expect(JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8')).rehearsal).toEqual({ status: 'unavailable', detail: 'not rehearsed: no embedded MySQL engine', failureAllowed: false });
     expect(readFileSync(path.join(folder, 'README.md'), 'utf8')).toContain('Rehearsal verdict: not rehearsed: no embedded MySQL engine.');
+  });
+});
+
+describe('a rehearsal checks its own scoped snapshots', () => {
+  it('fails loudly, as a defect of sqlgen, when a full catalog read disagrees with the scoped state after the upgrades', async () => {
+    const empty: Snapshot = { dialect: 'postgresql', schemas: [], extensions: [], enums: [], domains: [], sequences: [], tables: [], views: [], functions: [], comments: [], versions: null };
+    const missed: Snapshot = { ...empty, schemas: ['audit'] };
+    // An engine whose scoped reads never see the schema its script made; only a fresh read does.
+    const engine: EmbeddedEngine = {
+      description: 'a stand-in engine',
+      apply: async () => ({ ok: true, output: [] }),
+      snapshot: async (options) => (options?.fresh ? missed : empty),
+      close: async () => undefined,
+    };
+    const script = (file: string) => ({ file, sql: 'CREATE SCHEMA audit;' });
+    const rehearsal = rehearse(engine, { upgrade: script('upgrade.sql'), downgrade: script('downgrade.sql'), revisions: [{ id: 'aaaa0001', up: script('up.sql'), down: script('down.sql') }] });
+    await expect(rehearsal).rejects.toThrow("sqlgen's scoped snapshots missed a change the full catalog read shows (a defect of sqlgen; please report it with the revisions): added schema audit");
   });
 });

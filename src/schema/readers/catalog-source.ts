@@ -5,8 +5,11 @@
  * in-process engine.
  */
 export interface CatalogSource {
-  /** Runs a query that yields one JSON text value, and returns it parsed. */
-  json(sql: string): Promise<unknown>;
+  /**
+   * Runs a query that yields one JSON text value, and returns it parsed. `args` are SQL
+   * literals for the query's $1, $2, ... (only the embedded PostgreSQL engine is given any).
+   */
+  json(sql: string, args?: readonly string[]): Promise<unknown>;
 }
 
 /** The version table, taken out of the snapshot's tables and reported as `versions`. */
