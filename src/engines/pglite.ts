@@ -95,16 +95,21 @@ class PgliteEngine implements EmbeddedEngine {
     return undefined;
   }
 
-  /** The last snapshot read, and the statements applied since (taken as run, even if one failed). */
+  /** The last snapshot read without `fresh`, and the statements applied since (taken as run, even if one failed). */
   private last: Snapshot | undefined;
   private unread: string[] = [];
   private parser: Promise<PostgresqlParser> | undefined;
 
-  /** Only the tables named since the last snapshot are read again, where the statements allow it. */
+  /**
+   * Only the tables named since the last snapshot are read again, where the statements allow
+   * it. A fresh read leaves that chain alone, so the snapshots after it still share the
+   * unchanged tables with those before it (and a diff of two passes over them stays cheap).
+   */
   async snapshot(options: SnapshotOptions = {}): Promise<Snapshot> {
     const source = { json: (sql: string, args?: readonly string[]) => this.json(sql, args) };
     const { versionTable } = this.options;
-    const scope = this.last && !options.fresh ? changeScope(this.unread, await (this.parser ??= loadPostgresqlParser())) : undefined;
+    if (options.fresh && this.last) return readPostgresqlSnapshot(source, versionTable);
+    const scope = this.last && changeScope(this.unread, await (this.parser ??= loadPostgresqlParser()));
     this.unread = [];
     this.last = scope ? await readPostgresqlSnapshotAfter(source, versionTable, this.last!, scope) : await readPostgresqlSnapshot(source, versionTable);
     return this.last;
@@ -119,18 +124,34 @@ class PgliteEngine implements EmbeddedEngine {
   private preparedCount = 0;
 
   /**
-   * A catalog query, prepared the first time: a rehearsal reads the catalog after every step,
-   * and planning the reader's query costs as much as running it. `args` fill its $1, $2, ...
+   * A catalog query, prepared when it comes back (or at once when it takes `args`, for its $1,
+   * $2, ...): a rehearsal reads the catalog after every step, and planning the reader's query
+   * costs as much as running it, while a scoped read's rows query is seldom run twice.
    */
   private async json(sql: string, args: readonly string[] = []): Promise<unknown> {
+    const [row] = args.length === 0 && this.firstSight(sql) ? (await this.db.query<Record<string, unknown>>(sql)).rows : await this.executePrepared(sql, args);
+    const value = row ? Object.values(row)[0] : null;
+    return typeof value === 'string' ? JSON.parse(value) : value;
+  }
+
+  /** Query texts seen once, most recent last: a scoped read's rows query is often never run again. */
+  private readonly seenOnce = new Set<string>();
+
+  /** True the first time (lately) a text is seen: it runs unprepared, and is prepared if it comes back. */
+  private firstSight(sql: string): boolean {
+    if (this.prepared.has(sql) || this.seenOnce.delete(sql)) return false;
+    this.seenOnce.add(sql);
+    if (this.seenOnce.size > SEEN_ONCE_LIMIT) this.seenOnce.delete(this.seenOnce.values().next().value!);
+    return true;
+  }
+
+  private async executePrepared(sql: string, args: readonly string[]): Promise<Record<string, unknown>[]> {
     const execute = async () => (await this.db.query<Record<string, unknown>>(`EXECUTE ${await this.preparedName(sql)}${args.length > 0 ? `(${args.join(', ')})` : ''}`)).rows;
-    const [row] = await execute().catch(() => {
+    return execute().catch(() => {
       // A script that ran DISCARD ALL or DEALLOCATE took the prepared query away: prepare it again.
       this.prepared.delete(sql);
       return execute();
     });
-    const value = row ? Object.values(row)[0] : null;
-    return typeof value === 'string' ? JSON.parse(value) : value;
   }
 
   /**
@@ -159,6 +180,8 @@ class PgliteEngine implements EmbeddedEngine {
 
 /** How many catalog queries stay prepared at once. */
 const PREPARED_LIMIT = 8;
+/** How many query texts run once are remembered, to be prepared when they come back. */
+const SEEN_ONCE_LIMIT = 32;
 
 /**
  * The statements grouped as {@link PgliteEngine.apply} sends them: an explicit transaction from

@@ -31,9 +31,7 @@ interface FlatObject {
 
 /** The changes that take `before` to `after`, in a stable order: by kind as listed in {@link flatten}, then name. */
 export function diffSnapshots(before: Snapshot, after: Snapshot): SchemaChange[] {
-  // Snapshots read one after another share the tables that were not read again.
-  const afterTables = new Set(after.tables);
-  const shared = new Set(before.tables.filter((table) => afterTables.has(table)));
+  const shared = sharedObjects(before, after);
   const old = new Map(flatten(before, shared).map((entry) => [entry.object, entry]));
   const next = new Map(flatten(after, shared).map((entry) => [entry.object, entry]));
   const order = [...new Set([...old.keys(), ...next.keys()])];
@@ -50,6 +48,19 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): SchemaChange[]
     }
   }
   return changes;
+}
+
+/** Snapshots read one after another share the objects that were not read again: those cannot differ. */
+function sharedObjects(before: Snapshot, after: Snapshot): ReadonlySet<object> {
+  const shared = new Set<object>();
+  const collect = (old: readonly object[], next: readonly object[]) => {
+    const present = new Set(next);
+    for (const item of old) if (present.has(item)) shared.add(item);
+  };
+  collect(before.tables, after.tables);
+  collect(before.sequences, after.sequences);
+  collect(before.comments, after.comments);
+  return shared;
 }
 
 /** Whether two snapshots describe the same database (column order aside). */
@@ -71,19 +82,19 @@ function present(fields: Record<string, string | null | undefined>): Record<stri
   return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
-/** Every object of a snapshot but those of `skipped` tables, kind by kind in the order a schema is built. */
-function flatten(snapshot: Snapshot, skipped: ReadonlySet<SnapshotTable>): FlatObject[] {
+/** Every object of a snapshot but the `skipped` ones, kind by kind in the order a schema is built. */
+function flatten(snapshot: Snapshot, skipped: ReadonlySet<object>): FlatObject[] {
   const named = (kind: string, name: string, fields: Record<string, string>): FlatObject => ({ object: `${kind} ${name}`, kind, fields });
   const flat: FlatObject[] = [
     ...snapshot.schemas.map((name) => named('schema', name, {})),
     ...snapshot.extensions.map(({ name, definition }) => named('extension', name, { version: definition })),
     ...snapshot.enums.map(({ name, values }) => named('enum', name, { values: values.join(', ') })),
     ...snapshot.domains.map(({ name, definition }) => named('domain', name, { definition })),
-    ...snapshot.sequences.map(({ name, definition }) => named('sequence', name, { definition })),
+    ...snapshot.sequences.filter((sequence) => !skipped.has(sequence)).map(({ name, definition }) => named('sequence', name, { definition })),
     ...snapshot.tables.filter((table) => !skipped.has(table)).flatMap(flattenTable),
     ...snapshot.views.map((view) => named(view.materialized ? 'materialized view' : 'view', view.name, present({ definition: view.definition, comment: view.comment }))),
     ...snapshot.functions.map(({ name, definition }) => named('function', name, { definition })),
-    ...snapshot.comments.map(({ name, definition }) => ({ object: `comment on ${name}`, kind: 'comment', fields: { text: definition } })),
+    ...snapshot.comments.filter((comment) => !skipped.has(comment)).map(({ name, definition }) => ({ object: `comment on ${name}`, kind: 'comment', fields: { text: definition } })),
   ];
   if (snapshot.versions) flat.push({ object: 'version table', kind: 'version table', fields: { rows: `[${snapshot.versions.join(', ')}]` } });
   return flat;
