@@ -36,7 +36,7 @@ class SqlJsEngine implements EmbeddedEngine {
         const next = statements.next();
         if (next.done) return { ok: true, output };
         statement = next.value;
-        consumed = script.length - statements.getRemainingSQL().length;
+        consumed = endOf(statement.getSQL(), script, consumed, () => statements.getRemainingSQL());
         while (statement.step()) output.push(statement.get().map(String).join('|'));
       } catch (error) {
         return failure(error as Error, file, script, start, consumed, output);
@@ -58,6 +58,16 @@ class SqlJsEngine implements EmbeddedEngine {
     const value = this.db.exec(sql)[0]?.values[0]?.[0];
     return typeof value === 'string' ? JSON.parse(value) : null;
   }
+}
+
+/**
+ * Where a statement SQLite prepared ends in the script. SQLite keeps the statement's own text,
+ * found from the last end on; asking for the remaining text instead decodes the rest of the
+ * script from WebAssembly memory at every statement, which grows with the square of its length.
+ */
+function endOf(statementSql: string, script: string, from: number, remaining: () => string): number {
+  const at = script.indexOf(statementSql, from);
+  return at === -1 ? script.length - remaining().length : at + statementSql.length;
 }
 
 function failure(error: Error, file: string, script: string, start: number, end: number, output: string[]): FailedStatement {
