@@ -1,8 +1,9 @@
 import type { Database } from 'sql.js';
 import { splitStatements } from '../lint/split-statements.js';
-import { readSqliteSnapshot } from '../schema/readers/sqlite.js';
+import { readSqliteSnapshot, readSqliteSnapshotAfter } from '../schema/readers/sqlite.js';
+import { sqliteChangeScope } from '../schema/readers/sqlite-change-scope.js';
 import type { Snapshot } from '../schema/snapshot.js';
-import type { ApplyOutcome, EmbeddedEngine, EngineOptions, FailedStatement } from './engine.js';
+import type { ApplyOutcome, EmbeddedEngine, EngineOptions, FailedStatement, SnapshotOptions } from './engine.js';
 
 /** SQLite compiled to WebAssembly (sql.js), in memory. */
 export async function openSqlJs(options: EngineOptions): Promise<EmbeddedEngine> {
@@ -27,6 +28,7 @@ class SqlJsEngine implements EmbeddedEngine {
    */
   async apply(script: string, file: string): Promise<ApplyOutcome> {
     const output: string[] = [];
+    this.unread.push(...splitStatements(script, { file, dialect: 'sqlite' }).statements.map((statement) => statement.sql));
     const statements = this.db.iterateStatements(script);
     let consumed = 0;
     for (;;) {
@@ -46,8 +48,19 @@ class SqlJsEngine implements EmbeddedEngine {
     }
   }
 
-  snapshot(): Promise<Snapshot> {
-    return readSqliteSnapshot({ json: async (sql) => this.json(sql) }, this.options.versionTable);
+  /** The last snapshot read without `fresh`, and the statements applied since (taken as run, even if one failed). */
+  private last: Snapshot | undefined;
+  private unread: string[] = [];
+
+  /** Only the tables named since the last snapshot are read again, where the statements allow it; see PgliteEngine.snapshot. */
+  async snapshot(options: SnapshotOptions = {}): Promise<Snapshot> {
+    const source = { json: async (sql: string) => this.json(sql) };
+    const { versionTable } = this.options;
+    if (options.fresh && this.last) return readSqliteSnapshot(source, versionTable);
+    const scope = this.last && sqliteChangeScope(this.unread);
+    this.unread = [];
+    this.last = scope ? await readSqliteSnapshotAfter(source, versionTable, this.last!, scope) : await readSqliteSnapshot(source, versionTable);
+    return this.last;
   }
 
   async close(): Promise<void> {

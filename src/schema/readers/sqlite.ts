@@ -13,6 +13,7 @@ import { sqlPieces } from '../../compile/inline-bindings.js';
 import { SQLITE_SYNTAX } from '../../dialects/literals/sqlite.js';
 import type { NamedDefinition, Snapshot, SnapshotColumn, SnapshotConstraint, SnapshotIndex, SnapshotRows, SnapshotTable, SnapshotView } from '../snapshot.js';
 import type { CatalogSource, VersionTableName } from './catalog-source.js';
+import type { SqliteChangeScope } from './sqlite-change-scope.js';
 
 /**
  * Reads the `main` schema of a SQLite database: tables (the version table and `sqlite_*` aside),
@@ -23,12 +24,8 @@ import type { CatalogSource, VersionTableName } from './catalog-source.js';
  * const snapshot = await readSqliteSnapshot(sqlJsSource(db), { name: 'sqlgen_version' });
  */
 export async function readSqliteSnapshot(source: CatalogSource, versionTable: VersionTableName): Promise<Snapshot> {
-  const catalog = (await source.json(CATALOG_QUERY)) as Catalog;
-  const isVersionTable = (name: string): boolean => name.toLowerCase() === versionTable.name.toLowerCase();
-  const shapes = catalog.tables.filter((table) => !isVersionTable(table.name)).map((table) => tableShape(table, catalog));
-  const hasVersionTable = catalog.tables.some((table) => isVersionTable(table.name));
-  const contents = await readContents(source, shapes, hasVersionTable ? versionTable.name : null);
-  const tables = shapes.map((shape) => finishTable(shape, catalog, contents.rows.get(shape.name) ?? []));
+  const catalog = (await source.json(catalogQuery(USER_TABLES, versionTable.name))) as Catalog;
+  const { tables, versions } = await readTables(source, catalog, versionTable);
   return {
     dialect: 'sqlite',
     schemas: [],
@@ -36,12 +33,68 @@ export async function readSqliteSnapshot(source: CatalogSource, versionTable: Ve
     enums: [],
     domains: [],
     sequences: [],
-    tables: resolveImplicitReferences(tables).sort(byName),
-    views: catalog.others.filter((object) => object.type === 'view').map(viewOf).sort(byName),
+    tables: resolveImplicitReferences(tables, tables).sort(byName),
+    views: viewsOf(catalog),
     functions: [],
     comments: [],
-    versions: contents.versions,
+    versions,
   };
+}
+
+/**
+ * The snapshot after a script of `scope`, given the one before it: the scope's tables, the
+ * tables with a foreign key to them (a rename rewrites their text; ON DELETE actions reach
+ * their rows, and so on down the cascade), the views and the version rows are read again, the
+ * rest is taken from `previous`. Reads everything where a trigger exists, TEMP ones included
+ * (it may write anywhere), sqlgen's guard aside (it fires only on its own TEMP table).
+ */
+export async function readSqliteSnapshotAfter(source: CatalogSource, versionTable: VersionTableName, previous: Snapshot, scope: SqliteChangeScope): Promise<Snapshot> {
+  const named = withReferringTables(previous, withIndexTables(previous, scope));
+  const list = [...named].map(sqlString).join(', ');
+  const catalog = (await source.json(catalogQuery(`${USER_TABLES} AND lower(s.name) IN (${list})`, versionTable.name))) as Catalog;
+  if (catalog.tempTriggers || catalog.others.some((object) => object.type === 'trigger')) return readSqliteSnapshot(source, versionTable);
+  const { tables, versions } = await readTables(source, catalog, versionTable);
+  const replaced = new Set([...named, ...tables.map((table) => table.name.toLowerCase())]);
+  const kept = previous.tables.filter((table) => !replaced.has(table.name.toLowerCase()));
+  return { ...previous, tables: [...kept, ...resolveImplicitReferences(tables, [...kept, ...tables])].sort(byName), views: viewsOf(catalog), versions };
+}
+
+/** The scope's tables, lowercased, with the tables of the indexes it names. */
+function withIndexTables(previous: Snapshot, scope: SqliteChangeScope): Set<string> {
+  const named = new Set(scope.tables);
+  for (const table of previous.tables) if (table.indexes.some((index) => scope.indexes.has(index.name.toLowerCase()))) named.add(table.name.toLowerCase());
+  return named;
+}
+
+/** Adds every table with a foreign key to a named one, and, repeatedly, those a cascading key reaches. */
+function withReferringTables(previous: Snapshot, named: Set<string>): Set<string> {
+  const direct = previous.tables.filter((table) => references.get(table)?.some((key) => named.has(key.target)));
+  const all = new Set([...named, ...direct.map((table) => table.name.toLowerCase())]);
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const table of previous.tables) {
+      const name = table.name.toLowerCase();
+      if (all.has(name) || !references.get(table)?.some((key) => key.cascades && all.has(key.target))) continue;
+      all.add(name);
+      grown = true;
+    }
+  }
+  return all;
+}
+
+/** Each table's foreign keys as a scoped read needs them: lowercased target, and whether an action changes rows. */
+const references = new WeakMap<SnapshotTable, Array<{ target: string; cascades: boolean }>>();
+
+/** The catalog's tables (the version table aside) with their rows, and the version rows. */
+async function readTables(source: CatalogSource, catalog: Catalog, versionTable: VersionTableName): Promise<{ tables: SnapshotTable[]; versions: string[] | null }> {
+  const isVersionTable = (name: string): boolean => name.toLowerCase() === versionTable.name.toLowerCase();
+  const shapes = catalog.tables.filter((table) => !isVersionTable(table.name)).map((table) => tableShape(table, catalog));
+  const contents = await readContents(source, shapes, catalog.hasVersionTable ? versionTable.name : null);
+  return { tables: shapes.map((shape) => finishTable(shape, catalog, contents.rows.get(shape.name) ?? [])), versions: contents.versions };
+}
+
+function viewsOf(catalog: Catalog): SnapshotView[] {
+  return catalog.others.filter((object) => object.type === 'view').map(viewOf).sort(byName);
 }
 
 interface CatalogObject {
@@ -88,29 +141,37 @@ interface Catalog {
   columns: CatalogColumn[];
   indexes: CatalogIndex[];
   foreignKeys: CatalogForeignKey[];
+  hasVersionTable: number;
+  /** Temporary triggers other than sqlgen's guard (which fires only on its own TEMP table). */
+  tempTriggers: number;
 }
 
 // `sqlite\_%`: in LIKE an underscore matches any character. The pragmas take 'main' as their
 // schema argument, so a TEMP table of the same name cannot stand in for a main one. Each nested
 // array goes through json(): SQLite 3.40 keeps a subquery's JSON subtype, newer versions drop it.
 const USER_TABLES = "s.type = 'table' AND s.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
-const CATALOG_QUERY = `SELECT json_object(
+/** The catalog of the tables `tables` selects (a condition on `s.name`), and every view and trigger. */
+function catalogQuery(tables: string, versionTable: string): string {
+  return `SELECT json_object(
   'tables', json((SELECT json_group_array(json_object('type', s.type, 'name', s.name, 'table', s.tbl_name, 'sql', s.sql))
-    FROM main.sqlite_schema AS s WHERE ${USER_TABLES})),
+    FROM main.sqlite_schema AS s WHERE ${tables})),
   'others', json((SELECT json_group_array(json_object('type', s.type, 'name', s.name, 'table', s.tbl_name, 'sql', s.sql))
     FROM main.sqlite_schema AS s WHERE s.type IN ('view', 'trigger'))),
   'columns', json((SELECT json_group_array(json_object('table', s.name, 'name', c.name, 'type', c.type, 'notnull', c."notnull",
       'default', c.dflt_value, 'pk', c.pk, 'hidden', c.hidden))
-    FROM main.sqlite_schema AS s, pragma_table_xinfo(s.name, 'main') AS c WHERE ${USER_TABLES})),
+    FROM main.sqlite_schema AS s, pragma_table_xinfo(s.name, 'main') AS c WHERE ${tables})),
   'indexes', json((SELECT json_group_array(json_object('table', s.name, 'name', i.name, 'unique', i."unique", 'origin', i.origin,
       'sql', (SELECT x.sql FROM main.sqlite_schema AS x WHERE x.type = 'index' AND x.name = i.name),
       'columns', json((SELECT json_group_array(json_object('seqno', k.seqno, 'cid', k.cid, 'name', k.name, 'desc', k."desc", 'coll', k.coll))
         FROM pragma_index_xinfo(i.name, 'main') AS k WHERE k."key"))))
-    FROM main.sqlite_schema AS s, pragma_index_list(s.name, 'main') AS i WHERE ${USER_TABLES})),
+    FROM main.sqlite_schema AS s, pragma_index_list(s.name, 'main') AS i WHERE ${tables})),
   'foreignKeys', json((SELECT json_group_array(json_object('table', s.name, 'id', f.id, 'seq', f.seq, 'target', f."table", 'from', f."from",
       'to', f."to", 'onUpdate', f.on_update, 'onDelete', f.on_delete, 'match', f."match"))
-    FROM main.sqlite_schema AS s, pragma_foreign_key_list(s.name, 'main') AS f WHERE ${USER_TABLES}))
+    FROM main.sqlite_schema AS s, pragma_foreign_key_list(s.name, 'main') AS f WHERE ${tables})),
+  'hasVersionTable', EXISTS (SELECT 1 FROM main.sqlite_schema AS s WHERE ${USER_TABLES} AND lower(s.name) = lower(${sqlString(versionTable)})),
+  'tempTriggers', EXISTS (SELECT 1 FROM temp.sqlite_schema AS s WHERE s.type = 'trigger' AND NOT (s.name = 'sqlgen_guard_check' AND s.tbl_name = 'sqlgen_guard'))
 )`;
+}
 
 /** A table as the catalog and its CREATE text describe it, before its rows are read. */
 interface TableShape {
@@ -143,7 +204,7 @@ function tableShape(table: CatalogObject, catalog: Catalog): TableShape {
 }
 
 function finishTable(shape: TableShape, catalog: Catalog, rowTexts: string[]): SnapshotTable {
-  return {
+  const table: SnapshotTable = {
     name: shape.name,
     kind: shape.kind,
     columns: shape.columns,
@@ -153,6 +214,9 @@ function finishTable(shape: TableShape, catalog: Catalog, rowTexts: string[]): S
     comment: null,
     rows: rowsOf(rowTexts),
   };
+  const keys = catalog.foreignKeys.filter((key) => key.table === shape.name);
+  references.set(table, keys.map((key) => ({ target: key.target.toLowerCase(), cascades: [key.onDelete, key.onUpdate].some((action) => action !== DEFAULT_ACTION && action !== 'RESTRICT') })));
+  return table;
 }
 
 function columnOf(column: CatalogColumn, text: ColumnText | undefined): SnapshotColumn {
@@ -222,10 +286,10 @@ function foreignKeyOf(parts: [CatalogForeignKey, ...CatalogForeignKey[]]): Snaps
  * `REFERENCES customers` means the target's primary key: it is written out, so the snapshot is
  * the same whether the text named the columns or not.
  */
-function resolveImplicitReferences(tables: SnapshotTable[]): SnapshotTable[] {
-  const primaryKeys = new Map(tables.map((table) => [table.name.toLowerCase(), table.constraints.find((constraint) => constraint.name === 'primary key')?.definition]));
+function resolveImplicitReferences(tables: SnapshotTable[], targets: readonly SnapshotTable[]): SnapshotTable[] {
+  const primaryKeys = new Map(targets.map((table) => [table.name.toLowerCase(), table.constraints.find((constraint) => constraint.name === 'primary key')?.definition]));
   const implicit = /^(FOREIGN KEY \(.*?\) REFERENCES ("(?:[^"]|"")*"|[^\s"]+))(?=$| )(?! \()/;
-  return tables.map((table) => ({
+  return tables.map((table) => keepReferences(table, {
     ...table,
     constraints: table.constraints.map((constraint) => {
       const found = implicit.exec(constraint.definition);
@@ -236,6 +300,13 @@ function resolveImplicitReferences(tables: SnapshotTable[]): SnapshotTable[] {
       return { ...constraint, definition: `${head} ${columns}${constraint.definition.slice(head.length)}` };
     }),
   }));
+}
+
+/** `resolved`, remembering the foreign keys `table` was read with. */
+function keepReferences(table: SnapshotTable, resolved: SnapshotTable): SnapshotTable {
+  const keys = references.get(table);
+  if (keys) references.set(resolved, keys);
+  return resolved;
 }
 
 /**
@@ -371,7 +442,7 @@ export function sqliteName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !KEYWORDS.has(name.toUpperCase()) ? name : `"${name.replaceAll('"', '""')}"`;
 }
 
-function unquoteName(text: string): string {
+export function unquoteName(text: string): string {
   const open = text[0];
   if (open === '"' || open === '`') return text.slice(1, -1).replaceAll(open + open, open);
   if (open === '[') return text.slice(1, -1);
@@ -392,9 +463,9 @@ export function unnamedCheckName(expression: string): string {
   return `check (${expression})`;
 }
 
-type TokenKind = 'word' | 'name' | 'string' | 'number' | 'symbol';
+export type TokenKind = 'word' | 'name' | 'string' | 'number' | 'symbol';
 
-interface Token {
+export interface Token {
   kind: TokenKind;
   text: string;
   /** Whether whitespace or a comment came before it. */
@@ -404,7 +475,7 @@ interface Token {
 const CODE_TOKEN = /(\s+)|([A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*)|(0x[0-9a-f]+|(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)|(->>|->|<=|>=|<>|!=|==|\|\||<<|>>|.)/giy;
 
 /** SQL text as tokens, comments dropped; `x'ab'` is one string token. */
-function tokenize(sql: string): Token[] {
+export function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
   let spaced = false;
   for (const piece of sqlPieces(sql, SQLITE_SYNTAX)) {
