@@ -1,22 +1,14 @@
-import type { ColumnDef } from 'libpg-query';
+import type { ColumnDef, FuncCall } from 'libpg-query';
+import { NON_VOLATILE_BUILTINS, VOLATILE_BUILTINS } from '../postgresql/builtin-functions.js';
 import { functionCalls, functionName, isSerialColumn, offsetOf, reportSubcommands } from '../postgresql/ast.js';
 import type { Rule } from '../types.js';
-
-/**
- * Built-in volatile functions seen in column defaults. A stable default such as now() or
- * CURRENT_TIMESTAMP is computed once and stored in the catalog (PostgreSQL 11+), so it is fine.
- */
-const VOLATILE_FUNCTIONS = new Set([
-  'random', 'random_normal', 'gen_random_uuid', 'uuidv4', 'uuidv7', 'uuid_generate_v1', 'uuid_generate_v1mc', 'uuid_generate_v4',
-  'clock_timestamp', 'timeofday', 'nextval',
-]);
 
 /** A default that differs per row is written into every row: a table rewrite under ACCESS EXCLUSIVE. */
 export const banAddColumnVolatileDefault: Rule = {
   id: 'ban-add-column-volatile-default',
   severity: 'error',
   effect: 'rewrites',
-  description: 'ADD COLUMN with a volatile default (random(), gen_random_uuid(), clock_timestamp(), serial) rewrites the table.',
+  description: 'ADD COLUMN with a volatile default (random(), gen_random_uuid(), clock_timestamp(), serial, or a function sqlgen does not know as immutable or stable) rewrites the table.',
   help: 'Add the column without a default (or with a constant or stable one), set the default in a separate ALTER, and backfill in batches.',
   checks: {
     postgresql(statement, context) {
@@ -41,8 +33,32 @@ function perRowDefault(column: ColumnDef): string | undefined {
     const constraint = 'Constraint' in item ? item.Constraint : undefined;
     if (constraint?.contype === 'CONSTR_IDENTITY') return 'an identity';
     if (constraint?.contype !== 'CONSTR_DEFAULT') continue;
-    const volatile = functionCalls(constraint.raw_expr).map(functionName).find((name) => VOLATILE_FUNCTIONS.has(name));
-    if (volatile) return `the volatile default ${volatile}()`;
+    const call = functionCalls(constraint.raw_expr).find(mayBeVolatile);
+    if (call) return VOLATILE_BUILTINS.has(functionName(call)) ? `the volatile default ${functionName(call)}()` : `the default ${qualifiedName(call)}(), a function sqlgen does not know as immutable or stable (so taken as volatile)`;
   }
   return undefined;
+}
+
+/**
+ * Whether a call may give each row another value: anything but a built-in function that
+ * PostgreSQL's catalog lists as immutable or stable in every overload, called with a number of
+ * arguments one of them takes (`now(123)` is no built-in). Functions of extensions and users
+ * are taken as volatile: sqlgen cannot see their definitions.
+ */
+function mayBeVolatile(call: FuncCall): boolean {
+  const schema = call.funcname && call.funcname.length > 1 ? call.funcname.at(-2) : undefined;
+  if (schema && !('String' in schema && schema.String.sval === 'pg_catalog')) return true;
+  const accepted = NON_VOLATILE_BUILTINS[functionName(call)];
+  return accepted === undefined || !accepted.split(',').some((counts) => takes(counts, call.args?.length ?? 0));
+}
+
+/** Whether `count` arguments fit `2`, `1-3` or `1+`. */
+function takes(counts: string, count: number): boolean {
+  if (counts.endsWith('+')) return count >= Number(counts.slice(0, -1));
+  const [least, most = least] = counts.split('-').map(Number);
+  return count >= least! && count <= most!;
+}
+
+function qualifiedName(call: FuncCall): string {
+  return (call.funcname ?? []).map((part) => ('String' in part ? part.String.sval : '')).join('.');
 }
