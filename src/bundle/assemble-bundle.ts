@@ -6,7 +6,7 @@ import { BundleError, ResolutionError } from '../errors.js';
 import { PACKAGE_INFO } from '../package-info.js';
 import type { Project } from '../project.js';
 import type { Revision } from '../revisions/types.js';
-import { configuredRules } from '../lint/configured-rules.js';
+import { configuredLint } from '../lint/configured-lint.js';
 import { lintBundledScripts } from './bundle-lint.js';
 import { compareBytewise } from './bundle-path.js';
 import { sha256Hex } from '../sha256.js';
@@ -95,7 +95,7 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
   const [linted, rehearsed] = await Promise.allSettled([
     lintBundledScripts(
       revisionFiles.map(({ up, upScript }, index) => ({ revision: upgrade.revisions[index]!, file: up[0], script: upScript })),
-      { dialect: settings.dialect.id, rules: configuredRules(config), allowErrors: request.allowLintErrors },
+      { dialect: settings.dialect.id, ...configuredLint(config), allowErrors: request.allowLintErrors },
     ),
     rehearseBundle(project, settings, scripts, request.rehearsal ?? {}),
   ]);

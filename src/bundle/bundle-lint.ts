@@ -8,7 +8,7 @@ import { BundleError } from '../errors.js';
 import { lintScript } from '../lint/engine.js';
 import { checkedLintDisable } from '../lint/lint-revisions.js';
 import { severityCounts } from '../lint/report/lint-report.js';
-import type { Finding, SeverityOverride } from '../lint/types.js';
+import type { Finding, LintSettings } from '../lint/types.js';
 import type { Revision } from '../revisions/types.js';
 import type { ManifestFinding, ManifestLint } from './manifest.js';
 
@@ -19,9 +19,8 @@ export interface BundledScript {
   script: LaidOutScript;
 }
 
-export interface BundleLintOptions {
+export interface BundleLintOptions extends LintSettings {
   dialect: DialectId;
-  rules: Readonly<Record<string, SeverityOverride>>;
   /** --allow-lint-errors: bundle despite error findings, and say so in the manifest. */
   allowErrors: boolean;
 }
@@ -38,7 +37,7 @@ export async function lintBundledScripts(scripts: readonly BundledScript[], opti
   const suppressed: ManifestFinding[] = [];
   for (const { revision, file, script } of scripts) {
     const disabled = checkedLintDisable(revision);
-    const found = await lintScript(script.text, { file, dialect: options.dialect, rules: options.rules });
+    const found = await lintScript(script.text, { file, dialect: options.dialect, rules: options.rules, postgresqlVersion: options.postgresqlVersion });
     for (const finding of found) (disabled.includes(finding.ruleId) ? suppressed : findings).push(manifestFinding(finding, revision));
   }
   const counts = severityCounts(findings);

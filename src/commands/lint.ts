@@ -2,6 +2,7 @@ import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { ReportCommand } from '../cli/report-command.js';
 import { dialectFlag, failOnFlag, reportFormatFlag } from '../cli/shared-flags.js';
+import { MIN_POSTGRESQL_VERSION } from '../dialects/versions.js';
 import type { ReportFormat } from '../lint/report/format-report.js';
 import type { LintReport } from '../lint/report/lint-report.js';
 import type { RuleListing } from '../lint/report/rule-list.js';
@@ -26,6 +27,11 @@ Exits 1 when a finding is at or above --fail-on (default: the config's lint.fail
     dialect: dialectFlag,
     format: reportFormatFlag,
     'fail-on': failOnFlag,
+    'postgresql-version': Flags.integer({
+      summary: "Major version of the PostgreSQL server the SQL is for (default: the config's lint.postgresqlVersion, else 15); findings that depend on it follow it.",
+      min: MIN_POSTGRESQL_VERSION,
+      max: 99,
+    }),
     'list-rules': Flags.boolean({ summary: 'List the rules and exit.' }),
   };
 
@@ -37,7 +43,12 @@ Exits 1 when a finding is at or above --fail-on (default: the config's lint.fail
     const { openProject } = await import('../project.js');
     const sources = this.configSources(flags);
     const report = await runLint(
-      { paths: argv as string[], range: { from: flags.from, to: flags.to }, ...(flags['fail-on'] && { failOn: flags['fail-on'] as LintReport['failOn'] }) },
+      {
+        paths: argv as string[],
+        range: { from: flags.from, to: flags.to },
+        ...(flags['fail-on'] && { failOn: flags['fail-on'] as LintReport['failOn'] }),
+        ...(flags['postgresql-version'] !== undefined && { postgresqlVersion: flags['postgresql-version'] }),
+      },
       { cwd: sources.cwd, loadConfig: () => loadConfig(sources), openProject: () => openProject(sources), readStdin },
     );
     await this.printReport(report, flags.format as ReportFormat, LINT_FINDING_KINDS);

@@ -26,7 +26,7 @@ export interface ProjectConfig {
   transactionPerRevision: boolean;
   guards: boolean;
   format: { enabled: boolean; keywordCase: 'upper' | 'lower' | 'preserve'; tabWidth: number };
-  lint: { failOn: Exclude<LintLevel, 'off'> | 'none'; rules: Record<string, LintLevel> };
+  lint: { failOn: Exclude<LintLevel, 'off'> | 'none'; rules: Record<string, LintLevel>; postgresqlVersion: number };
   signing: { privateKey?: string; publicKey?: string };
   allowMultipleHeads: boolean;
   sqlite: { minimumVersion: string };
@@ -67,7 +67,7 @@ export function loadConfig(sources: ConfigSources): ProjectConfig {
     transactionPerRevision: file.transactionPerRevision ?? CONFIG_DEFAULTS.transactionPerRevision,
     guards: file.guards ?? CONFIG_DEFAULTS.guards,
     format: { ...CONFIG_DEFAULTS.format, ...file.format },
-    lint: { ...CONFIG_DEFAULTS.lint, ...file.lint, rules: { ...file.lint?.rules } },
+    lint: { ...CONFIG_DEFAULTS.lint, ...file.lint, rules: { ...file.lint?.rules }, postgresqlVersion: file.lint?.postgresqlVersion ?? CONFIG_DEFAULTS.lint.postgresqlVersion },
     signing: {
       ...(file.signing?.privateKey && { privateKey: fromRoot(file.signing.privateKey) }),
       ...(file.signing?.publicKey && { publicKey: fromRoot(file.signing.publicKey) }),

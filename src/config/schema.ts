@@ -1,5 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
 import { DIALECT_IDS, type DialectId } from '../dialects/dialect-id.js';
+import { DEFAULT_POSTGRESQL_VERSION, MIN_POSTGRESQL_VERSION } from '../dialects/versions.js';
 
 /** Severity levels a lint rule can be configured to; `off` disables it. */
 export const LINT_LEVELS = ['off', 'info', 'warning', 'error'] as const;
@@ -23,7 +24,7 @@ export interface ConfigFile {
   /** Scripts check the version table before they change anything (default true). */
   guards?: boolean;
   format?: { enabled?: boolean; keywordCase?: 'upper' | 'lower' | 'preserve'; tabWidth?: number };
-  lint?: { failOn?: Exclude<LintLevel, 'off'> | 'none'; rules?: Record<string, LintLevel> };
+  lint?: { failOn?: Exclude<LintLevel, 'off'> | 'none'; rules?: Record<string, LintLevel>; postgresqlVersion?: number };
   signing?: { privateKey?: string; publicKey?: string };
   /** `sqlgen check` accepts several heads when true. */
   allowMultipleHeads?: boolean;
@@ -79,6 +80,7 @@ export const configFileSchema: JSONSchemaType<ConfigFile> = {
       additionalProperties: false,
       properties: {
         failOn: { type: 'string', enum: ['info', 'warning', 'error', 'none'], nullable: true },
+        postgresqlVersion: { type: 'integer', minimum: MIN_POSTGRESQL_VERSION, maximum: 99, nullable: true },
         rules: {
           type: 'object',
           nullable: true,
@@ -129,7 +131,7 @@ export const CONFIG_DEFAULTS = {
   transactionPerRevision: true,
   guards: true,
   format: { enabled: true, keywordCase: 'upper', tabWidth: 2 },
-  lint: { failOn: 'error', rules: {} },
+  lint: { failOn: 'error', rules: {}, postgresqlVersion: DEFAULT_POSTGRESQL_VERSION },
   allowMultipleHeads: false,
   // DROP COLUMN, which SQLite gained in 3.35.0, is the newest form sqlgen relies on.
   sqlite: { minimumVersion: '3.35.0' },

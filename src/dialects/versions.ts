@@ -8,3 +8,13 @@ export function compareVersions(a: string, b: string): number {
   }
   return 0;
 }
+
+/**
+ * The PostgreSQL major version lint findings assume when nothing says otherwise: the oldest the
+ * PostgreSQL project still supports (14 reached its end of life in November 2026). Advice for
+ * it holds on every supported server: a hazard a later version removed is still reported.
+ */
+export const DEFAULT_POSTGRESQL_VERSION = 15;
+
+/** The oldest PostgreSQL major version a lint can be set for (the first with a one-number name). */
+export const MIN_POSTGRESQL_VERSION = 10;

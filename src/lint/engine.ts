@@ -9,7 +9,8 @@ import { RULES } from './rules/index.js';
 import { splitStatements, type SplitStatement } from './split-statements.js';
 import { suppressions } from './suppressions.js';
 import { LineIndex } from './text-position.js';
-import type { Finding, FindingKind, LintContext, Rule, RuleCheck, Severity, SeverityOverride } from './types.js';
+import { DEFAULT_POSTGRESQL_VERSION } from '../dialects/versions.js';
+import type { Finding, FindingKind, LintContext, LintSettings, Rule, RuleCheck, Severity, SeverityOverride } from './types.js';
 
 /** The finding for a statement the dialect's parser rejects; no rule checked it. */
 export const PARSE_ERROR: FindingKind = {
@@ -19,12 +20,10 @@ export const PARSE_ERROR: FindingKind = {
   help: 'Fix the syntax; if the server accepts it, check the statement by hand and suppress this finding.',
 };
 
-export interface LintOptions {
+export interface LintOptions extends LintSettings {
   /** The script's path as it should appear in findings. */
   file: string;
   dialect: DialectId;
-  /** Severity per rule id (or `parse-error`); `off` silences it. Unknown ids are an error. */
-  rules?: Readonly<Record<string, SeverityOverride>>;
 }
 
 /** A rule with its check for the dialect being linted. */
@@ -55,7 +54,7 @@ interface Report {
 export async function lintScript(text: string, options: LintOptions): Promise<Finding[]> {
   const overrides = checkedOverrides(options.rules ?? {});
   const script = splitStatements(text, options);
-  const reports = await statementReports(script.statements, options.dialect);
+  const reports = await statementReports(script.statements, options.dialect, options.postgresqlVersion ?? DEFAULT_POSTGRESQL_VERSION);
   const suppressed = suppressions(script.comments, script.statements.map((statement) => statement.offset));
   const lines = new LineIndex(text);
   return reports
@@ -65,7 +64,7 @@ export async function lintScript(text: string, options: LintOptions): Promise<Fi
 }
 
 /** Parses each statement and runs the dialect's rules on it, with what the script did before it. */
-async function statementReports(statements: readonly SplitStatement[], dialect: DialectId): Promise<Report[]> {
+async function statementReports(statements: readonly SplitStatement[], dialect: DialectId, postgresqlVersion: number): Promise<Report[]> {
   const linting: DialectLinting = DIALECT_LINTING[dialect];
   const parse = await linting.loadParser?.();
   const rules = Object.values<Rule>(RULES).flatMap((rule) => {
@@ -78,7 +77,7 @@ async function statementReports(statements: readonly SplitStatement[], dialect: 
     const parsed = parse?.(statement.sql);
     const analysed = parsed && 'ast' in parsed ? { ...statement, ast: parsed.ast } : statement;
     if (parsed && 'error' in parsed) reports.push(parseErrorReport(statement, parsed));
-    else if (!statement.transactionControl) reports.push(...checkStatement(analysed, rules, tracker.context));
+    else if (!statement.transactionControl) reports.push(...checkStatement(analysed, rules, { ...tracker.context, postgresqlVersion }));
     tracker.observe(analysed);
   }
   return reports;

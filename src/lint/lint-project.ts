@@ -4,9 +4,9 @@
 import { renderSettings } from '../compile/project-scripts.js';
 import { renderRevisionScripts, renderUpgrade } from '../compile/render-range.js';
 import type { Project } from '../project.js';
-import { configuredRules } from './configured-rules.js';
+import { configuredLint } from './configured-lint.js';
 import { lintRevisionScripts } from './lint-revisions.js';
-import type { Finding } from './types.js';
+import type { Finding, LintSettings } from './types.js';
 
 export interface RevisionRange {
   /** A revision specifier, or `base`. */
@@ -19,10 +19,10 @@ export interface RevisionRange {
  * The findings of the upgrade from `from` to `to`, in the revision files. Statements are linted
  * unformatted (formatting changes no meaning, and costs time), with each op call's line traced.
  */
-export async function lintRevisionRange(project: Project, range: RevisionRange): Promise<{ findings: Finding[]; revisions: number }> {
+export async function lintRevisionRange(project: Project, range: RevisionRange, overrides: Pick<LintSettings, 'postgresqlVersion'> = {}): Promise<{ findings: Finding[]; revisions: number }> {
   const settings = { ...renderSettings(project, { format: false }), traceSources: true };
   const rendered = await renderUpgrade(settings, range.from, range.to);
   const scripts = renderRevisionScripts(rendered, settings).map((script, index) => ({ revision: rendered.revisions[index]!, script }));
-  const findings = await lintRevisionScripts(scripts, { dialect: settings.dialect.id, rules: configuredRules(project.config) });
+  const findings = await lintRevisionScripts(scripts, { dialect: settings.dialect.id, ...configuredLint(project.config), ...overrides });
   return { findings, revisions: rendered.revisions.length };
 }

@@ -7,7 +7,7 @@ import type { DialectId } from '../dialects/dialect-id.js';
 import type { Revision } from '../revisions/types.js';
 import { RevisionFileError } from '../errors.js';
 import { LINT_IDS, lintScript, unknownLintIds } from './engine.js';
-import type { Finding, SeverityOverride } from './types.js';
+import type { Finding, LintSettings, SeverityOverride } from './types.js';
 
 /** One revision and its rendered script. */
 export interface RevisionScript {
@@ -15,10 +15,9 @@ export interface RevisionScript {
   script: LaidOutScript;
 }
 
-export interface RevisionLintOptions {
+/** The project's lint settings; a revision's `lintDisable` adds its own `off`s to the rules. */
+export interface RevisionLintOptions extends LintSettings {
   dialect: DialectId;
-  /** The project's severity overrides; a revision's `lintDisable` adds its own `off`s. */
-  rules?: Readonly<Record<string, SeverityOverride>>;
 }
 
 /** The longest statement excerpt a finding carries. */
@@ -32,7 +31,7 @@ export async function lintRevisionScripts(scripts: readonly RevisionScript[], op
   const findings: Finding[] = [];
   for (const { revision, script } of scripts) {
     const rules = revisionRules(revision, options.rules);
-    const found = await lintScript(script.text, { file: revision.file, dialect: options.dialect, rules });
+    const found = await lintScript(script.text, { file: revision.file, dialect: options.dialect, rules, postgresqlVersion: options.postgresqlVersion });
     const lines = found.length > 0 ? script.text.split('\n') : [];
     findings.push(...found.map((finding) => inRevisionFile(finding, script.placements, lines)));
   }

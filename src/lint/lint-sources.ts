@@ -8,7 +8,7 @@ import { parseManifest, type AnyManifest } from '../bundle/manifest.js';
 import type { DialectId } from '../dialects/dialect-id.js';
 import { BundleError, LintInputError } from '../errors.js';
 import { lintScript, unknownLintIds } from './engine.js';
-import type { Finding, SeverityOverride } from './types.js';
+import type { Finding, LintSettings } from './types.js';
 
 /** A script to lint and the name its findings show. */
 export interface SqlSource {
@@ -18,16 +18,14 @@ export interface SqlSource {
   disabled?: readonly string[];
 }
 
-export interface SourceLintOptions {
-  rules?: Readonly<Record<string, SeverityOverride>>;
-}
+export type SourceLintOptions = LintSettings;
 
 /** The findings of each script, in the order given. */
 export async function lintSqlSources(sources: readonly SqlSource[], options: SourceLintOptions & { dialect: DialectId }): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const source of sources) {
     const rules = { ...options.rules, ...Object.fromEntries((source.disabled ?? []).map((id) => [id, 'off' as const])) };
-    findings.push(...(await lintScript(source.text, { file: source.file, dialect: options.dialect, rules })));
+    findings.push(...(await lintScript(source.text, { file: source.file, dialect: options.dialect, rules, postgresqlVersion: options.postgresqlVersion })));
   }
   return findings;
 }

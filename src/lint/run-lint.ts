@@ -6,12 +6,12 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { ProjectConfig } from '../config/load-config.js';
 import { LintInputError } from '../errors.js';
-import { configuredRules } from './configured-rules.js';
+import { configuredLint } from './configured-lint.js';
 import type { Project } from '../project.js';
 import { lintRevisionRange, type RevisionRange } from './lint-project.js';
 import { bundleSources, lintSqlSources, readSqlSource, type SqlSource } from './lint-sources.js';
 import { countOf, lintReport, type FailOn, type LintReport } from './report/lint-report.js';
-import type { Finding } from './types.js';
+import type { Finding, LintSettings } from './types.js';
 
 /** The name standard input goes by, as an argument and in findings. */
 export const STDIN_PATH = '-';
@@ -24,6 +24,8 @@ export interface LintRequest {
   range: Partial<RevisionRange>;
   /** --fail-on; the config's `lint.failOn` otherwise. */
   failOn?: FailOn;
+  /** --postgresql-version; the config's `lint.postgresqlVersion` otherwise. */
+  postgresqlVersion?: number;
 }
 
 /** What the command supplies: the project, lazily, and the process's inputs. */
@@ -40,24 +42,27 @@ export async function runLint(request: LintRequest, environment: LintEnvironment
   }
   if (request.paths.length === 0) {
     const project = await environment.openProject();
-    const { findings, revisions } = await lintRevisionRange(project, { from: request.range.from ?? 'base', to: request.range.to ?? 'heads' });
+    const { findings, revisions } = await lintRevisionRange(project, { from: request.range.from ?? 'base', to: request.range.to ?? 'heads' }, versionOf(request));
     return lintReport(findings, countOf(revisions, 'revision'), request.failOn ?? project.config.lint.failOn);
   }
   const config = environment.loadConfig();
-  const findings = await lintPaths(request.paths, config, environment);
+  const findings = await lintPaths(request.paths, { ...configuredLint(config), ...versionOf(request) }, config, environment);
   return lintReport(findings, countOf(request.paths.length, 'input'), request.failOn ?? config.lint.failOn);
 }
 
-async function lintPaths(paths: readonly string[], config: ProjectConfig, environment: LintEnvironment): Promise<Finding[]> {
+function versionOf(request: LintRequest): Pick<LintSettings, 'postgresqlVersion'> {
+  return request.postgresqlVersion === undefined ? {} : { postgresqlVersion: request.postgresqlVersion };
+}
+
+async function lintPaths(paths: readonly string[], settings: LintSettings, config: ProjectConfig, environment: LintEnvironment): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const rules = configuredRules(config);
   for (const input of paths) {
     if (isFolder(input, environment.cwd)) {
       const bundle = bundleSources(input, environment.cwd);
-      findings.push(...(await lintSqlSources(bundle.sources, { dialect: bundle.dialect, rules })));
+      findings.push(...(await lintSqlSources(bundle.sources, { dialect: bundle.dialect, ...settings })));
     } else {
       const source: SqlSource = input === STDIN_PATH ? { file: STDIN_NAME, text: await environment.readStdin() } : readSqlSource(input, environment.cwd);
-      findings.push(...(await lintSqlSources([source], { dialect: fileDialect(config, input), rules })));
+      findings.push(...(await lintSqlSources([source], { dialect: fileDialect(config, input), ...settings })));
     }
   }
   return findings;

@@ -18,6 +18,14 @@ export interface SourceLocation {
   column: number;
 }
 
+/** How a lint runs, beyond the dialect: what the config's `lint` section and the flags say. */
+export interface LintSettings {
+  /** Severity per rule id (or `parse-error`); `off` silences it. Unknown ids are an error. */
+  rules?: Readonly<Record<string, SeverityOverride>>;
+  /** The major version of the PostgreSQL server the scripts are for; DEFAULT_POSTGRESQL_VERSION (dialects/versions.ts) when absent. */
+  postgresqlVersion?: number;
+}
+
 /** One statement of a script, as the splitter cuts it. */
 export interface LintStatement {
   /** The statement's text, from its first token up to (not including) its `;`. */
@@ -36,6 +44,8 @@ export interface LintStatement {
  * (see postgresql/script-tracker.ts), never by a rule.
  */
 export interface LintContext {
+  /** The PostgreSQL server's major version (see {@link LintSettings}). */
+  postgresqlVersion: number;
   /** Tables created earlier in this script, by unqualified name: changing them locks no one out. */
   createdTables: ReadonlySet<string>;
   /** Indexes created earlier in this script, by unqualified name: dropping them locks no one out. */
@@ -54,7 +64,15 @@ export interface LintContext {
    * old`), by lower-cased name: dropping one ends a SQLite table rebuild. Absent when not followed.
    */
   copiedTables?: ReadonlySet<string>;
+  /**
+   * Columns (`table.column`, unqualified names) a validated `CHECK (column IS NOT NULL)` of this
+   * script proves not null: PostgreSQL 12+ then sets NOT NULL without scanning. PostgreSQL only.
+   */
+  provenNotNull?: ReadonlySet<string>;
 }
+
+/** What a script tracker follows: the context but the settings the engine adds. */
+export type ScriptFacts = Omit<LintContext, 'postgresqlVersion'>;
 
 /** What a rule reports about a statement; the engine adds the rule's id, severity and help. */
 export interface RuleReport {

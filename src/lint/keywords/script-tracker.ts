@@ -6,7 +6,7 @@
  */
 import type { ScriptTracker } from '../postgresql/script-tracker.js';
 import type { SplitStatement } from '../split-statements.js';
-import type { LintContext, LintStatement } from '../types.js';
+import type { LintStatement, ScriptFacts } from '../types.js';
 import { isWord, nameKey, readName, skipAnyOf, skipWords } from './shape.js';
 import { createdTable, tableCopy } from './statements.js';
 import { renamedTables } from './renames.js';
@@ -19,7 +19,7 @@ export class KeywordScriptTracker implements ScriptTracker {
   private readonly copiedTables = new Set<string>();
   /** Created tables filled with the rows of an existing one: renamed, they are that table again. */
   private readonly copies = new Set<string>();
-  readonly context: LintContext = {
+  readonly context: ScriptFacts = {
     createdTables: this.createdTables,
     createdIndexes: this.createdIndexes,
     copiedTables: this.copiedTables,

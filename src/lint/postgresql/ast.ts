@@ -30,18 +30,19 @@ function alterTable(statement: LintStatement): { relation?: RangeVar; commands: 
 
 /**
  * Reports on the `ALTER TABLE` sub-commands of one kind, when the table existed before the
- * script; `report` gets each sub-command and the table's label, and may pass one by.
+ * script; `report` gets each sub-command, the table's label and its relation, and may pass one by.
  */
 export function reportSubcommands(
   statement: LintStatement,
   context: LintContext,
   subtype: AlterTableCmd['subtype'],
-  report: (command: AlterTableCmd, table: string) => RuleReport | undefined,
+  report: (command: AlterTableCmd, table: string, relation: RangeVar) => RuleReport | undefined,
 ): RuleReport[] {
   const altered = alterTable(statement);
-  if (!altered || !isExistingTable(altered.relation, context)) return [];
-  const table = relationLabel(altered.relation);
-  return altered.commands.filter((command) => command.subtype === subtype).flatMap((command) => report(command, table) ?? []);
+  if (!altered?.relation || !isExistingTable(altered.relation, context)) return [];
+  const { relation } = altered;
+  const table = relationLabel(relation);
+  return altered.commands.filter((command) => command.subtype === subtype).flatMap((command) => report(command, table, relation) ?? []);
 }
 
 /**

@@ -4,12 +4,13 @@
  */
 import type { Node, VariableSetStmt } from 'libpg-query';
 import type { SplitStatement } from '../split-statements.js';
-import type { LintContext } from '../types.js';
+import type { ScriptFacts } from '../types.js';
 import { postgresqlAst } from './ast.js';
+import { NotNullChecks } from './not-null-checks.js';
 
-/** Follows a script statement by statement; see {@link LintContext}. */
+/** Follows a script statement by statement; see {@link ScriptFacts}. */
 export interface ScriptTracker {
-  readonly context: LintContext;
+  readonly context: ScriptFacts;
   observe(statement: SplitStatement): void;
 }
 
@@ -22,16 +23,18 @@ const TIMEOUTS: ReadonlySet<string> = new Set<Timeout>(['lock_timeout', 'stateme
 export class PostgresqlScriptTracker implements ScriptTracker {
   private readonly createdTables = new Set<string>();
   private readonly createdIndexes = new Set<string>();
+  private readonly notNullChecks = new NotNullChecks();
   private readonly sessionTimeouts = new Set<string>();
   /** `SET LOCAL` lasts until the end of the transaction. */
   private readonly transactionTimeouts = new Set<string>();
 
-  get context(): LintContext {
+  get context(): ScriptFacts {
     return {
       createdTables: this.createdTables,
       createdIndexes: this.createdIndexes,
       lockTimeout: this.inForce('lock_timeout'),
       statementTimeout: this.inForce('statement_timeout'),
+      provenNotNull: this.notNullChecks.proven,
     };
   }
 
@@ -42,6 +45,7 @@ export class PostgresqlScriptTracker implements ScriptTracker {
     const table = createdTable(node);
     if (table) this.createdTables.add(table);
     if ('IndexStmt' in node && node.IndexStmt.idxname) this.createdIndexes.add(node.IndexStmt.idxname);
+    this.notNullChecks.observe(node);
     if ('VariableSetStmt' in node) this.observeSetting(node.VariableSetStmt, statement.inTransaction);
   }
 

@@ -8,19 +8,31 @@ export const banAddColumnVolatileDefault: Rule = {
   id: 'ban-add-column-volatile-default',
   severity: 'error',
   effect: 'rewrites',
-  description: 'ADD COLUMN with a volatile default (random(), gen_random_uuid(), clock_timestamp(), serial, or a function sqlgen does not know as immutable or stable) rewrites the table.',
+  description:
+    'ADD COLUMN with a volatile default (random(), gen_random_uuid(), clock_timestamp(), serial, or a function sqlgen does not know as immutable or stable), or with any default before PostgreSQL 11, rewrites the table.',
   help: 'Add the column without a default (or with a constant or stable one), set the default in a separate ALTER, and backfill in batches.',
   checks: {
     postgresql(statement, context) {
       return reportSubcommands(statement, context, 'AT_AddColumn', (command, table) => {
         const column = command.def && 'ColumnDef' in command.def ? command.def.ColumnDef : undefined;
-        const cause = column && perRowDefault(column);
+        const cause = column && (perRowDefault(column) ?? storedDefault(column, context.postgresqlVersion));
         if (!column || !cause) return undefined;
         return { message: `Adding ${table}.${column.colname ?? ''} with ${cause} rewrites every row while blocking all reads and writes of the table.`, offset: offsetOf(statement, column.location) };
       });
     },
   },
 };
+
+/** Before PostgreSQL 11 every default but NULL is written into each row, constant or not. */
+function storedDefault(column: ColumnDef, postgresqlVersion: number): string | undefined {
+  if (postgresqlVersion >= 11) return undefined;
+  const given = (column.constraints ?? []).some((item) => 'Constraint' in item && item.Constraint.contype === 'CONSTR_DEFAULT' && !isNullConstant(item.Constraint.raw_expr));
+  return given ? `a default (PostgreSQL ${postgresqlVersion} writes any default into every row; 11 and later store a constant or stable one in the catalog)` : undefined;
+}
+
+function isNullConstant(expression: unknown): boolean {
+  return typeof expression === 'object' && expression !== null && 'A_Const' in expression && (expression as { A_Const: { isnull?: boolean } }).A_Const.isnull === true;
+}
 
 /** What makes the column's default differ per row, in words; undefined when it does not. */
 function perRowDefault(column: ColumnDef): string | undefined {

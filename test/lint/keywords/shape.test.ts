@@ -37,7 +37,7 @@ describe('statement shape helpers', () => {
   });
 
   test('isExistingTableName: not created in the script, not a temporary table or table variable', () => {
-    const context: LintContext = { createdTables: new Set(['scratch']), createdIndexes: new Set(), lockTimeout: false, statementTimeout: false };
+    const context: LintContext = { postgresqlVersion: 15, createdTables: new Set(['scratch']), createdIndexes: new Set(), lockTimeout: false, statementTimeout: false };
     const name = (sql: string) => readName(tokensOf(sql), 0, sql);
     expect(isExistingTableName(name('dbo.Orders'), context)).toBe(true);
     expect(isExistingTableName(name('Scratch'), context)).toBe(false);
