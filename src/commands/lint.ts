@@ -32,6 +32,7 @@ Exits 1 when a finding is at or above --fail-on (default: the config's lint.fail
       min: MIN_POSTGRESQL_VERSION,
       max: 99,
     }),
+    'assume-in-transaction': Flags.boolean({ summary: 'SQL files and standard input run inside a transaction a tool opens around each (as if they began with BEGIN).' }),
     'list-rules': Flags.boolean({ summary: 'List the rules and exit.' }),
   };
 
@@ -48,6 +49,7 @@ Exits 1 when a finding is at or above --fail-on (default: the config's lint.fail
         range: { from: flags.from, to: flags.to },
         ...(flags['fail-on'] && { failOn: flags['fail-on'] as LintReport['failOn'] }),
         ...(flags['postgresql-version'] !== undefined && { postgresqlVersion: flags['postgresql-version'] }),
+        ...(flags['assume-in-transaction'] && { assumeInTransaction: true }),
       },
       { cwd: sources.cwd, loadConfig: () => loadConfig(sources), openProject: () => openProject(sources), readStdin },
     );

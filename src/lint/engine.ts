@@ -53,7 +53,7 @@ interface Report {
  */
 export async function lintScript(text: string, options: LintOptions): Promise<Finding[]> {
   const overrides = checkedOverrides(options.rules ?? {});
-  const script = splitStatements(text, options);
+  const script = splitStatements(text, { ...options, inTransaction: options.assumeInTransaction ?? false });
   const reports = await statementReports(script.statements, options.dialect, options.postgresqlVersion ?? DEFAULT_POSTGRESQL_VERSION);
   const suppressed = suppressions(script.comments, script.statements.map((statement) => statement.offset));
   const lines = new LineIndex(text);

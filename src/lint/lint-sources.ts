@@ -25,7 +25,7 @@ export async function lintSqlSources(sources: readonly SqlSource[], options: Sou
   const findings: Finding[] = [];
   for (const source of sources) {
     const rules = { ...options.rules, ...Object.fromEntries((source.disabled ?? []).map((id) => [id, 'off' as const])) };
-    findings.push(...(await lintScript(source.text, { file: source.file, dialect: options.dialect, rules, postgresqlVersion: options.postgresqlVersion })));
+    findings.push(...(await lintScript(source.text, { ...options, file: source.file, rules })));
   }
   return findings;
 }

@@ -26,6 +26,8 @@ export interface LintRequest {
   failOn?: FailOn;
   /** --postgresql-version; the config's `lint.postgresqlVersion` otherwise. */
   postgresqlVersion?: number;
+  /** --assume-in-transaction: SQL files and standard input run inside a transaction a tool opens. */
+  assumeInTransaction?: boolean;
 }
 
 /** What the command supplies: the project, lazily, and the process's inputs. */
@@ -40,13 +42,16 @@ export async function runLint(request: LintRequest, environment: LintEnvironment
   if (request.paths.length > 0 && (request.range.from || request.range.to)) {
     throw new LintInputError('CONFLICTING_INPUTS', 'give either SQL files/bundles or --from/--to, not both', 'lint files: sqlgen lint a.sql b.sql; lint revisions: sqlgen lint --from base --to heads');
   }
+  if (request.assumeInTransaction && request.paths.length === 0) {
+    throw new LintInputError('CONFLICTING_INPUTS', '--assume-in-transaction is for SQL files and standard input', "sqlgen's own scripts say their transactions: lint revisions without it, or give the SQL files a tool will wrap");
+  }
   if (request.paths.length === 0) {
     const project = await environment.openProject();
     const { findings, revisions } = await lintRevisionRange(project, { from: request.range.from ?? 'base', to: request.range.to ?? 'heads' }, versionOf(request));
     return lintReport(findings, countOf(revisions, 'revision'), request.failOn ?? project.config.lint.failOn);
   }
   const config = environment.loadConfig();
-  const findings = await lintPaths(request.paths, { ...configuredLint(config), ...versionOf(request) }, config, environment);
+  const findings = await lintPaths(request.paths, { ...configuredLint(config), ...versionOf(request) }, request.assumeInTransaction ?? false, config, environment);
   return lintReport(findings, countOf(request.paths.length, 'input'), request.failOn ?? config.lint.failOn);
 }
 
@@ -54,7 +59,8 @@ function versionOf(request: LintRequest): Pick<LintSettings, 'postgresqlVersion'
   return request.postgresqlVersion === undefined ? {} : { postgresqlVersion: request.postgresqlVersion };
 }
 
-async function lintPaths(paths: readonly string[], settings: LintSettings, config: ProjectConfig, environment: LintEnvironment): Promise<Finding[]> {
+/** SQL files and standard input run inside a tool's transaction when `assumeInTransaction`; a bundle's scripts say their own. */
+async function lintPaths(paths: readonly string[], settings: LintSettings, assumeInTransaction: boolean, config: ProjectConfig, environment: LintEnvironment): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const input of paths) {
     if (isFolder(input, environment.cwd)) {
@@ -62,7 +68,7 @@ async function lintPaths(paths: readonly string[], settings: LintSettings, confi
       findings.push(...(await lintSqlSources(bundle.sources, { dialect: bundle.dialect, ...settings })));
     } else {
       const source: SqlSource = input === STDIN_PATH ? { file: STDIN_NAME, text: await environment.readStdin() } : readSqlSource(input, environment.cwd);
-      findings.push(...(await lintSqlSources([source], { dialect: fileDialect(config, input), ...settings })));
+      findings.push(...(await lintSqlSources([source], { dialect: fileDialect(config, input), ...settings, assumeInTransaction })));
     }
   }
   return findings;

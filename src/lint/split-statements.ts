@@ -46,12 +46,13 @@ interface PlacedPiece {
  * splitStatements("select ';';\n  drop table t;", { file: 'm.sql', dialect: 'postgresql' }).statements
  *   .map((s) => [s.sql, s.location.line, s.location.column]) // [["select ';'", 1, 1], ['drop table t', 2, 3]]
  */
-export function splitStatements(text: string, options: { file: string; dialect: DialectId }): SplitScript {
+export function splitStatements(text: string, options: { file: string; dialect: DialectId; inTransaction?: boolean }): SplitScript {
   const lines = new LineIndex(text);
   const statements: SplitStatement[] = [];
   const comments: ScriptComment[] = [];
   let start: number | undefined;
-  let inTransaction = false;
+  // A tool may run the script inside a transaction it opened (lint --assume-in-transaction).
+  let inTransaction = options.inTransaction ?? false;
   const close = (end: number): void => {
     if (start === undefined) return;
     const sql = text.slice(start, end).trimEnd();

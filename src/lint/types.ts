@@ -24,6 +24,8 @@ export interface LintSettings {
   rules?: Readonly<Record<string, SeverityOverride>>;
   /** The major version of the PostgreSQL server the scripts are for; DEFAULT_POSTGRESQL_VERSION (dialects/versions.ts) when absent. */
   postgresqlVersion?: number;
+  /** The script runs inside a transaction a tool opens around it, as if it began with BEGIN. */
+  assumeInTransaction?: boolean;
 }
 
 /** One statement of a script, as the splitter cuts it. */
