@@ -71,6 +71,11 @@ export interface LintContext {
    * script proves not null: PostgreSQL 12+ then sets NOT NULL without scanning. PostgreSQL only.
    */
   provenNotNull?: ReadonlySet<string>;
+  /**
+   * Constraints (`table.constraint`, unqualified names) added NOT VALID in the transaction that is
+   * open now: validating one there holds the ADD's lock through the scan. PostgreSQL only.
+   */
+  notValidInTransaction?: ReadonlySet<string>;
 }
 
 /** What a script tracker follows: the context but the settings the engine adds. */

@@ -24,6 +24,8 @@ export class PostgresqlScriptTracker implements ScriptTracker {
   private readonly createdTables = new Set<string>();
   private readonly createdIndexes = new Set<string>();
   private readonly notNullChecks = new NotNullChecks();
+  /** `table.constraint` added NOT VALID in the open transaction. */
+  private readonly notValidInTransaction = new Set<string>();
   private readonly sessionTimeouts = new Set<string>();
   /** `SET LOCAL` lasts until the end of the transaction. */
   private readonly transactionTimeouts = new Set<string>();
@@ -35,17 +37,22 @@ export class PostgresqlScriptTracker implements ScriptTracker {
       lockTimeout: this.inForce('lock_timeout'),
       statementTimeout: this.inForce('statement_timeout'),
       provenNotNull: this.notNullChecks.proven,
+      notValidInTransaction: this.notValidInTransaction,
     };
   }
 
   observe(statement: SplitStatement): void {
-    if (statement.transactionControl) this.transactionTimeouts.clear();
+    if (statement.transactionControl) {
+      this.transactionTimeouts.clear();
+      this.notValidInTransaction.clear();
+    }
     const node = postgresqlAst(statement);
     if (!node) return;
     const table = createdTable(node);
     if (table) this.createdTables.add(table);
     if ('IndexStmt' in node && node.IndexStmt.idxname) this.createdIndexes.add(node.IndexStmt.idxname);
     this.notNullChecks.observe(node);
+    if (statement.inTransaction) for (const added of constraintsAddedNotValid(node)) this.notValidInTransaction.add(added);
     if ('VariableSetStmt' in node) this.observeSetting(node.VariableSetStmt, statement.inTransaction);
   }
 
@@ -81,4 +88,15 @@ function isZero(value: Node | undefined): boolean {
   const constant = value.A_Const;
   if (constant.ival) return (constant.ival.ival ?? 0) === 0;
   return /^\s*0+(?:\.0*)?\s*[a-z]*\s*$/i.test(constant.sval?.sval ?? '');
+}
+
+/** `table.constraint` for each constraint an ALTER TABLE adds NOT VALID. */
+function constraintsAddedNotValid(node: Node): string[] {
+  if (!('AlterTableStmt' in node)) return [];
+  const table = node.AlterTableStmt.relation?.relname;
+  return (node.AlterTableStmt.cmds ?? []).flatMap((item) => {
+    const command = 'AlterTableCmd' in item && item.AlterTableCmd.subtype === 'AT_AddConstraint' ? item.AlterTableCmd : undefined;
+    const constraint = command?.def && 'Constraint' in command.def ? command.def.Constraint : undefined;
+    return table && constraint?.skip_validation && constraint.conname ? [`${table}.${constraint.conname}`] : [];
+  });
 }

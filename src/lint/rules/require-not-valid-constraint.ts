@@ -9,10 +9,11 @@ export const requireNotValidConstraint: Rule = {
   id: 'require-not-valid-constraint',
   severity: 'error',
   effect: 'locks',
-  description: 'ADD CONSTRAINT ... CHECK or FOREIGN KEY without NOT VALID, or ADD COLUMN with one inline, checks every row while blocking writes.',
+  description:
+    'ADD CONSTRAINT ... CHECK or FOREIGN KEY without NOT VALID, ADD COLUMN with one inline, or VALIDATE CONSTRAINT in the transaction that added it NOT VALID, checks every row while blocking writes.',
   help: 'Add the constraint NOT VALID (an ALTER of its own for a new column), then run ALTER TABLE ... VALIDATE CONSTRAINT in a separate transaction.',
   checks: {
-    postgresql: (statement, context) => [...addedConstraints(statement, context), ...inlineConstraints(statement, context)],
+    postgresql: (statement, context) => [...addedConstraints(statement, context), ...inlineConstraints(statement, context), ...validatedTooSoon(statement, context)],
   },
 };
 
@@ -36,5 +37,17 @@ function inlineConstraints(statement: LintStatement, context: LintContext): Rule
       message: `ADD COLUMN ${column.colname ?? ''} with an inline ${kind} checks every row of ${table} while holding an ACCESS EXCLUSIVE lock; an inline constraint cannot be NOT VALID.`,
       offset: offsetOf(statement, constraint.location),
     };
+  });
+}
+
+/**
+ * VALIDATE in the transaction that added the constraint NOT VALID: the ADD's lock (ACCESS
+ * EXCLUSIVE for a CHECK, SHARE ROW EXCLUSIVE for a foreign key) is still held, so the scan
+ * blocks what NOT VALID was meant to let through.
+ */
+function validatedTooSoon(statement: LintStatement, context: LintContext): RuleReport[] {
+  return reportSubcommands(statement, context, 'AT_ValidateConstraint', (command, table, relation) => {
+    if (!context.notValidInTransaction?.has(`${relation.relname}.${command.name ?? ''}`)) return undefined;
+    return { message: `VALIDATE CONSTRAINT ${command.name ?? ''} runs in the transaction that added it NOT VALID: the lock that ADD took on ${table} is held through the scan, so writes wait as if NOT VALID had not been used.` };
   });
 }
