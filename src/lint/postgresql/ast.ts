@@ -117,7 +117,7 @@ export function droppedIndexes(node: Node): RangeVar[] {
   return droppedObjects(node, 'OBJECT_INDEX');
 }
 
-function droppedObjects(node: Node, kind: 'OBJECT_TABLE' | 'OBJECT_INDEX'): RangeVar[] {
+function droppedObjects(node: Node, kind: 'OBJECT_TABLE' | 'OBJECT_INDEX' | 'OBJECT_VIEW' | 'OBJECT_MATVIEW'): RangeVar[] {
   if (!('DropStmt' in node) || node.DropStmt.removeType !== kind) return [];
   return (node.DropStmt.objects ?? []).map((object) => {
     const parts = nameParts('List' in object ? object.List.items : undefined);
@@ -146,15 +146,37 @@ export function relationLabel(relation: RangeVar | undefined): string {
  */
 export function lockedTable(statement: LintStatement, context: LintContext): string | undefined {
   const node = postgresqlAst(statement);
-  const table = node && lockedTables(node).find((relation) => isExistingTable(relation, context));
+  // A relation the script made itself (a table, or an index of one) has no one waiting on it.
+  const table = node && lockedTables(node).find((relation) => isExistingTable(relation, context) && !context.createdIndexes.has(relation.relname!));
   return table && relationLabel(table);
 }
 
+/**
+ * The relations a statement locks so that reads or writes on them wait: DDL and TRUNCATE, and
+ * LOCK, CLUSTER, REINDEX, VACUUM FULL, a plain REFRESH MATERIALIZED VIEW and DROP INDEX/VIEW
+ * (the CONCURRENTLY forms let reads and writes go on). COMMENT ON takes SHARE UPDATE EXCLUSIVE,
+ * which blocks neither, and CREATE TYPE locks no existing relation, so they are not listed.
+ */
 function lockedTables(node: Node): RangeVar[] {
   const listed = (relation: RangeVar | undefined): RangeVar[] => (relation ? [relation] : []);
+  const ranges = (items: readonly Node[] | undefined): RangeVar[] => (items ?? []).flatMap((item) => ('RangeVar' in item ? [item.RangeVar] : []));
   if ('AlterTableStmt' in node) return node.AlterTableStmt.objtype === 'OBJECT_TABLE' ? listed(node.AlterTableStmt.relation) : [];
   if ('IndexStmt' in node) return node.IndexStmt.concurrent ? [] : listed(node.IndexStmt.relation);
   if ('RenameStmt' in node) return listed(node.RenameStmt.relation);
-  if ('TruncateStmt' in node) return (node.TruncateStmt.relations ?? []).flatMap((item) => ('RangeVar' in item ? [item.RangeVar] : []));
-  return droppedTables(node);
+  if ('TruncateStmt' in node) return ranges(node.TruncateStmt.relations);
+  if ('LockStmt' in node) return ranges(node.LockStmt.relations);
+  if ('ClusterStmt' in node) return listed(node.ClusterStmt.relation);
+  if ('ReindexStmt' in node) return hasOption(node.ReindexStmt.params, 'concurrently') ? [] : listed(node.ReindexStmt.relation);
+  if ('VacuumStmt' in node) return node.VacuumStmt.is_vacuumcmd && hasOption(node.VacuumStmt.options, 'full') ? vacuumed(node.VacuumStmt.rels) : [];
+  if ('RefreshMatViewStmt' in node) return node.RefreshMatViewStmt.concurrent ? [] : listed(node.RefreshMatViewStmt.relation);
+  if ('DropStmt' in node && node.DropStmt.concurrent) return [];
+  return [...droppedTables(node), ...droppedIndexes(node), ...droppedObjects(node, 'OBJECT_VIEW'), ...droppedObjects(node, 'OBJECT_MATVIEW')];
+}
+
+function hasOption(options: readonly Node[] | undefined, name: string): boolean {
+  return (options ?? []).some((option) => 'DefElem' in option && option.DefElem.defname === name);
+}
+
+function vacuumed(relations: readonly Node[] | undefined): RangeVar[] {
+  return (relations ?? []).flatMap((item) => ('VacuumRelation' in item && item.VacuumRelation.relation ? [item.VacuumRelation.relation] : []));
 }

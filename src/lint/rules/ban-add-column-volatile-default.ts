@@ -1,6 +1,6 @@
 import type { ColumnDef, FuncCall } from 'libpg-query';
 import { NON_VOLATILE_BUILTINS, VOLATILE_BUILTINS } from '../postgresql/builtin-functions.js';
-import { functionCalls, functionName, isSerialColumn, offsetOf, reportSubcommands } from '../postgresql/ast.js';
+import { functionCalls, functionName, isSerialColumn, offsetOf, qualifiedName, reportSubcommands } from '../postgresql/ast.js';
 import type { Rule } from '../types.js';
 
 /** A default that differs per row is written into every row: a table rewrite under ACCESS EXCLUSIVE. */
@@ -46,7 +46,7 @@ function perRowDefault(column: ColumnDef): string | undefined {
     if (constraint?.contype === 'CONSTR_IDENTITY') return 'an identity';
     if (constraint?.contype !== 'CONSTR_DEFAULT') continue;
     const call = functionCalls(constraint.raw_expr).find(mayBeVolatile);
-    if (call) return VOLATILE_BUILTINS.has(functionName(call)) ? `the volatile default ${functionName(call)}()` : `the default ${qualifiedName(call)}(), a function sqlgen does not know as immutable or stable (so taken as volatile)`;
+    if (call) return VOLATILE_BUILTINS.has(functionName(call)) ? `the volatile default ${functionName(call)}()` : `the default ${qualifiedName(call.funcname)}(), a function sqlgen does not know as immutable or stable (so taken as volatile)`;
   }
   return undefined;
 }
@@ -69,8 +69,4 @@ function takes(counts: string, count: number): boolean {
   if (counts.endsWith('+')) return count >= Number(counts.slice(0, -1));
   const [least, most = least] = counts.split('-').map(Number);
   return count >= least! && count <= most!;
-}
-
-function qualifiedName(call: FuncCall): string {
-  return (call.funcname ?? []).map((part) => ('String' in part ? part.String.sval : '')).join('.');
 }
