@@ -19,6 +19,7 @@ import { banDropNotNull } from './ban-drop-not-null.js';
 import { banDropSchema } from './ban-drop-schema.js';
 import { banDropTable } from './ban-drop-table.js';
 import { banInlineReferences } from './ban-inline-references.js';
+import { banLongIdentifier } from './ban-long-identifier.js';
 import { banNonTransactionalStatementInTransaction } from './ban-non-transactional-statement-in-transaction.js';
 import { banRenameColumn } from './ban-rename-column.js';
 import { banRenameTable } from './ban-rename-table.js';
@@ -51,6 +52,7 @@ export const RULES = {
   'ban-drop-schema': banDropSchema,
   'ban-drop-table': banDropTable,
   'ban-inline-references': banInlineReferences,
+  'ban-long-identifier': banLongIdentifier,
   'ban-non-transactional-statement-in-transaction': banNonTransactionalStatementInTransaction,
   'ban-rename-column': banRenameColumn,
   'ban-rename-table': banRenameTable,
