@@ -18,6 +18,7 @@ import { banDropForeignKey } from './ban-drop-foreign-key.js';
 import { banDropNotNull } from './ban-drop-not-null.js';
 import { banDropSchema } from './ban-drop-schema.js';
 import { banDropTable } from './ban-drop-table.js';
+import { banDuplicateColumnAssignment } from './ban-duplicate-column-assignment.js';
 import { banInlineReferences } from './ban-inline-references.js';
 import { banLongIdentifier } from './ban-long-identifier.js';
 import { banNonTransactionalStatementInTransaction } from './ban-non-transactional-statement-in-transaction.js';
@@ -51,6 +52,7 @@ export const RULES = {
   'ban-drop-not-null': banDropNotNull,
   'ban-drop-schema': banDropSchema,
   'ban-drop-table': banDropTable,
+  'ban-duplicate-column-assignment': banDuplicateColumnAssignment,
   'ban-inline-references': banInlineReferences,
   'ban-long-identifier': banLongIdentifier,
   'ban-non-transactional-statement-in-transaction': banNonTransactionalStatementInTransaction,

@@ -4,8 +4,9 @@
  * effects stay within the relations they name are understood; anything else (a DO block other
  * than sqlgen's guard, CREATE FUNCTION, CREATE TYPE, a CASCADE...) means
  * "read everything". The reader widens the named set from the catalog: each named index or
- * sequence stands for its table, each view for its tables, and every table with a foreign key
- * to a named table (its constraint text and, through ON DELETE, its rows depend on it).
+ * sequence stands for its table, each view for its tables; after a rename, every table with a
+ * foreign key to a named one (its constraint prints the name); and the tables a cascading
+ * foreign key reaches (ON DELETE or ON UPDATE actions change their rows).
  */
 import type { Node } from 'libpg-query';
 import { isPostgresqlGuard } from '../../dialects/guards/postgresql.js';
