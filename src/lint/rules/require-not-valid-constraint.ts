@@ -1,5 +1,5 @@
 import type { Constraint } from 'libpg-query';
-import { columnConstraints, offsetOf, reportAddedColumns, reportSubcommands } from '../postgresql/ast.js';
+import { columnConstraints, offsetOf, postgresqlAst, qualifiedName, reportAddedColumns, reportSubcommands } from '../postgresql/ast.js';
 import type { LintContext, LintStatement, Rule, RuleReport } from '../types.js';
 
 const KINDS: Partial<Record<NonNullable<Constraint['contype']>, string>> = { CONSTR_CHECK: 'CHECK', CONSTR_FOREIGN: 'FOREIGN KEY' };
@@ -10,10 +10,10 @@ export const requireNotValidConstraint: Rule = {
   severity: 'error',
   effect: 'locks',
   description:
-    'ADD CONSTRAINT ... CHECK or FOREIGN KEY without NOT VALID, ADD COLUMN with one inline, or VALIDATE CONSTRAINT in the transaction that added it NOT VALID, checks every row while blocking writes.',
+    'ADD CONSTRAINT ... CHECK or FOREIGN KEY without NOT VALID (on a table or a domain), ADD COLUMN with one inline, or VALIDATE CONSTRAINT in the transaction that added it NOT VALID, checks every row while blocking writes.',
   help: 'Add the constraint NOT VALID (an ALTER of its own for a new column), then run ALTER TABLE ... VALIDATE CONSTRAINT in a separate transaction.',
   checks: {
-    postgresql: (statement, context) => [...addedConstraints(statement, context), ...inlineConstraints(statement, context), ...validatedTooSoon(statement, context)],
+    postgresql: (statement, context) => [...addedConstraints(statement, context), ...inlineConstraints(statement, context), ...validatedTooSoon(statement, context), ...domainConstraints(statement)],
   },
 };
 
@@ -50,4 +50,18 @@ function validatedTooSoon(statement: LintStatement, context: LintContext): RuleR
     if (!context.notValidInTransaction?.has(`${relation.relname}.${command.name ?? ''}`)) return undefined;
     return { message: `VALIDATE CONSTRAINT ${command.name ?? ''} runs in the transaction that added it NOT VALID: the lock that ADD took on ${table} is held through the scan, so writes wait as if NOT VALID had not been used.` };
   });
+}
+
+/** ALTER DOMAIN ... ADD CONSTRAINT checks every column of the domain, holding a SHARE lock (no writes) on each table through its scan. */
+function domainConstraints(statement: LintStatement): RuleReport[] {
+  const node = postgresqlAst(statement);
+  const alter = node && 'AlterDomainStmt' in node ? node.AlterDomainStmt : undefined;
+  const constraint = alter?.subtype === 'C' && alter.def && 'Constraint' in alter.def ? alter.def.Constraint : undefined;
+  if (!constraint || constraint.contype !== 'CONSTR_CHECK' || constraint.skip_validation) return [];
+  return [
+    {
+      message: `ALTER DOMAIN ${qualifiedName(alter!.typeName)} ADD CONSTRAINT checks every column of that domain in every table, blocking writes to each table while it reads it.`,
+      offset: offsetOf(statement, constraint.location),
+    },
+  ];
 }
