@@ -1,7 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { EmbeddedEngine } from '../../src/engines/engine.js';
 import { openPglite } from '../../src/engines/pglite.js';
-import type { Snapshot } from '../../src/schema/snapshot.js';
+import { describeScopedReads } from '../helpers/scoped-reads.js';
 
 /**
  * A scoped read (only what the statements since the last snapshot name is read again) must give
@@ -86,20 +84,4 @@ UPDATE sqlgen_version SET version_num = 'b2';`,
   ],
 };
 
-describe('scoped PostgreSQL snapshots equal full catalog reads', () => {
-  let engine: EmbeddedEngine | undefined;
-  afterEach(() => engine?.close());
-
-  for (const [name, scripts] of Object.entries(CASES)) {
-    it(name, async () => {
-      engine = await openPglite({ versionTable: { name: 'sqlgen_version' } }, []);
-      await engine.snapshot();
-      for (const script of scripts) {
-        const outcome = await engine.apply(script, 'step.sql');
-        expect(outcome, script).toMatchObject({ ok: true });
-        const scoped: Snapshot = await engine.snapshot();
-        expect(scoped, `after: ${script}`).toEqual(await engine.snapshot({ fresh: true }));
-      }
-    });
-  }
-});
+describeScopedReads('scoped PostgreSQL snapshots equal full catalog reads', () => openPglite({ versionTable: { name: 'sqlgen_version' } }, []), CASES);

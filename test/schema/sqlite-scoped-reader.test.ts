@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SQLITE_GUARD_TRIGGER } from '../../src/dialects/guards/sqlite.js';
-import type { EmbeddedEngine } from '../../src/engines/engine.js';
 import { openSqlJs } from '../../src/engines/sqljs.js';
 import { sqliteChangeScope } from '../../src/schema/readers/sqlite-change-scope.js';
+import { describeScopedReads } from '../helpers/scoped-reads.js';
 
 /**
  * A scoped SQLite read must give exactly what a full read gives. Each case is a series of
@@ -61,21 +61,7 @@ const CASES: Record<string, string[]> = {
   ],
 };
 
-describe('scoped SQLite snapshots equal full catalog reads', () => {
-  let engine: EmbeddedEngine | undefined;
-  afterEach(() => engine?.close());
-
-  for (const [name, scripts] of Object.entries(CASES)) {
-    it(name, async () => {
-      engine = await openSqlJs({ versionTable: { name: 'sqlgen_version' } });
-      await engine.snapshot();
-      for (const script of scripts) {
-        expect(await engine.apply(script, 'step.sql'), script).toMatchObject({ ok: true });
-        expect(await engine.snapshot(), `after: ${script}`).toEqual(await engine.snapshot({ fresh: true }));
-      }
-    });
-  }
-});
+describeScopedReads('scoped SQLite snapshots equal full catalog reads', () => openSqlJs({ versionTable: { name: 'sqlgen_version' } }), CASES);
 
 describe('sqliteChangeScope', () => {
   const tables = (statements: string[]) => {
