@@ -5,10 +5,11 @@ import path from 'node:path';
 import type { Extensions, PGlite } from '@electric-sql/pglite';
 import { splitStatements, type SplitStatement } from '../lint/split-statements.js';
 import { loadPostgresqlParser, type PostgresqlParser } from '../lint/parse-postgresql.js';
-import { changeScope } from '../schema/readers/postgresql-change-scope.js';
+import { changeScope, type ChangeScope } from '../schema/readers/postgresql-change-scope.js';
 import { readPostgresqlSnapshot, readPostgresqlSnapshotAfter } from '../schema/readers/postgresql.js';
 import type { Snapshot } from '../schema/snapshot.js';
 import type { ApplyOutcome, EmbeddedEngine, EngineOptions, FailedStatement, SnapshotOptions } from './engine.js';
+import { SnapshotChain } from './snapshot-chain.js';
 
 // PGlite's exports do not include its package.json; it sits one folder above the entry point.
 const PGLITE_VERSION = (JSON.parse(readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -63,7 +64,7 @@ class PgliteEngine implements EmbeddedEngine {
    */
   async apply(script: string, file: string): Promise<ApplyOutcome> {
     const { statements } = splitStatements(script, { file, dialect: 'postgresql' });
-    this.unread.push(...statements.filter((statement) => !statement.transactionControl).map((statement) => statement.sql));
+    this.snapshots.applied(statements.filter((statement) => !statement.transactionControl).map((statement) => statement.sql));
     for (const block of transactionBlocks(statements)) {
       if (block.length > 1 && (await this.ranTogether(block))) continue;
       const refused = await this.runOneByOne(block);
@@ -95,24 +96,17 @@ class PgliteEngine implements EmbeddedEngine {
     return undefined;
   }
 
-  /** The last snapshot read without `fresh`, and the statements applied since (taken as run, even if one failed). */
-  private last: Snapshot | undefined;
-  private unread: string[] = [];
   private parser: Promise<PostgresqlParser> | undefined;
+  private readonly source = { json: (sql: string, args?: readonly string[]) => this.json(sql, args) };
+  private readonly snapshots = new SnapshotChain<ChangeScope>({
+    full: () => readPostgresqlSnapshot(this.source, this.options.versionTable),
+    scope: async (statements) => changeScope(statements, await (this.parser ??= loadPostgresqlParser())),
+    after: (previous, scope) => readPostgresqlSnapshotAfter(this.source, this.options.versionTable, previous, scope),
+  });
 
-  /**
-   * Only the tables named since the last snapshot are read again, where the statements allow
-   * it. A fresh read leaves that chain alone, so the snapshots after it still share the
-   * unchanged tables with those before it (and a diff of two passes over them stays cheap).
-   */
-  async snapshot(options: SnapshotOptions = {}): Promise<Snapshot> {
-    const source = { json: (sql: string, args?: readonly string[]) => this.json(sql, args) };
-    const { versionTable } = this.options;
-    if (options.fresh && this.last) return readPostgresqlSnapshot(source, versionTable);
-    const scope = this.last && changeScope(this.unread, await (this.parser ??= loadPostgresqlParser()));
-    this.unread = [];
-    this.last = scope ? await readPostgresqlSnapshotAfter(source, versionTable, this.last!, scope) : await readPostgresqlSnapshot(source, versionTable);
-    return this.last;
+  /** Only the tables named since the last snapshot are read again, where the statements allow it (see SnapshotChain). */
+  snapshot(options?: SnapshotOptions): Promise<Snapshot> {
+    return this.snapshots.snapshot(options);
   }
 
   async close(): Promise<void> {

@@ -1,9 +1,10 @@
 import type { Database } from 'sql.js';
 import { splitStatements } from '../lint/split-statements.js';
 import { readSqliteSnapshot, readSqliteSnapshotAfter } from '../schema/readers/sqlite.js';
-import { sqliteChangeScope } from '../schema/readers/sqlite-change-scope.js';
+import { sqliteChangeScope, type SqliteChangeScope } from '../schema/readers/sqlite-change-scope.js';
 import type { Snapshot } from '../schema/snapshot.js';
 import type { ApplyOutcome, EmbeddedEngine, EngineOptions, FailedStatement, SnapshotOptions } from './engine.js';
+import { SnapshotChain } from './snapshot-chain.js';
 
 /** SQLite compiled to WebAssembly (sql.js), in memory. */
 export async function openSqlJs(options: EngineOptions): Promise<EmbeddedEngine> {
@@ -28,7 +29,6 @@ class SqlJsEngine implements EmbeddedEngine {
    */
   async apply(script: string, file: string): Promise<ApplyOutcome> {
     const output: string[] = [];
-    this.unread.push(...splitStatements(script, { file, dialect: 'sqlite' }).statements.map((statement) => statement.sql));
     const statements = this.db.iterateStatements(script);
     let consumed = 0;
     for (;;) {
@@ -38,7 +38,9 @@ class SqlJsEngine implements EmbeddedEngine {
         const next = statements.next();
         if (next.done) return { ok: true, output };
         statement = next.value;
-        consumed = endOf(statement.getSQL(), script, consumed, () => statements.getRemainingSQL());
+        const sql = statement.getSQL();
+        this.snapshots.applied([sql]);
+        consumed = endOf(sql, script, consumed, () => statements.getRemainingSQL());
         while (statement.step()) output.push(statement.get().map(String).join('|'));
       } catch (error) {
         return failure(error as Error, file, script, start, consumed, output);
@@ -48,19 +50,16 @@ class SqlJsEngine implements EmbeddedEngine {
     }
   }
 
-  /** The last snapshot read without `fresh`, and the statements applied since (taken as run, even if one failed). */
-  private last: Snapshot | undefined;
-  private unread: string[] = [];
+  private readonly source = { json: async (sql: string) => this.json(sql) };
+  private readonly snapshots = new SnapshotChain<SqliteChangeScope>({
+    full: () => readSqliteSnapshot(this.source, this.options.versionTable),
+    scope: async (statements) => sqliteChangeScope(statements),
+    after: (previous, scope) => readSqliteSnapshotAfter(this.source, this.options.versionTable, previous, scope),
+  });
 
-  /** Only the tables named since the last snapshot are read again, where the statements allow it; see PgliteEngine.snapshot. */
-  async snapshot(options: SnapshotOptions = {}): Promise<Snapshot> {
-    const source = { json: async (sql: string) => this.json(sql) };
-    const { versionTable } = this.options;
-    if (options.fresh && this.last) return readSqliteSnapshot(source, versionTable);
-    const scope = this.last && sqliteChangeScope(this.unread);
-    this.unread = [];
-    this.last = scope ? await readSqliteSnapshotAfter(source, versionTable, this.last!, scope) : await readSqliteSnapshot(source, versionTable);
-    return this.last;
+  /** Only the tables named since the last snapshot are read again, where the statements allow it (see SnapshotChain). */
+  snapshot(options?: SnapshotOptions): Promise<Snapshot> {
+    return this.snapshots.snapshot(options);
   }
 
   async close(): Promise<void> {

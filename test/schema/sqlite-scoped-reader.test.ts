@@ -74,6 +74,8 @@ describe('sqliteChangeScope', () => {
     expect(tables(['INSERT OR REPLACE INTO t VALUES (1)', 'REPLACE INTO u VALUES (1)', 'UPDATE OR IGNORE v SET x = 1', 'DELETE FROM w'])).toEqual({ tables: ['t', 'u', 'v', 'w'], indexes: [] });
     expect(tables(['BEGIN IMMEDIATE', 'SELECT 1', 'PRAGMA foreign_keys = OFF', 'CREATE TEMP TABLE g (x)', 'DROP TABLE temp.g', 'CREATE VIEW v AS SELECT 1', 'COMMIT'])).toEqual({ tables: [], indexes: [] });
     expect(tables([SQLITE_GUARD_TRIGGER])).toEqual({ tables: [], indexes: [] });
+    // As SQLite keeps a statement's text: with the comments and blanks before it.
+    expect(tables([`\n  -- guard\n  ${SQLITE_GUARD_TRIGGER}`, SQLITE_GUARD_TRIGGER.replace(/;$/, '')])).toEqual({ tables: [], indexes: [] });
   });
 
   it('gives up on what may change more than it names', () => {

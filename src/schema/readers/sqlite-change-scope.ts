@@ -28,13 +28,27 @@ const TRANSACTION_WORDS = new Set(['BEGIN', 'COMMIT', 'END', 'ROLLBACK', 'SAVEPO
 export function sqliteChangeScope(statements: readonly string[]): SqliteChangeScope | undefined {
   const scope = { tables: new Set<string>(), indexes: new Set<string>() };
   for (const sql of statements) {
-    if (sql.replace(/;?\s*$/, ';') === SQLITE_GUARD_TRIGGER) continue;
-    const named = namedBy(new Reader(tokenize(sql)));
+    const tokens = tokenize(sql);
+    if (isGuardTrigger(tokens)) continue;
+    const named = namedBy(new Reader(tokens));
     if (!named) return undefined;
     for (const table of named.tables) scope.tables.add(table);
     for (const index of named.indexes) scope.indexes.add(index);
   }
   return scope;
+}
+
+/** Token texts without the statement's own terminating `;` (the splitter leaves it out, SQLite's text keeps it). */
+function withoutTerminator(tokens: readonly Token[]): string {
+  const texts = tokens.map((token) => token.text);
+  return (texts.at(-1) === ';' ? texts.slice(0, -1) : texts).join(' ');
+}
+
+const GUARD_TRIGGER = withoutTerminator(tokenize(SQLITE_GUARD_TRIGGER));
+
+/** sqlgen's guard trigger, token for token: the text SQLite keeps of a statement may carry the comments before it. */
+function isGuardTrigger(tokens: readonly Token[]): boolean {
+  return withoutTerminator(tokens) === GUARD_TRIGGER;
 }
 
 /** Reads a statement's tokens from the front. */
