@@ -125,6 +125,11 @@ function droppedObjects(node: Node, kind: 'OBJECT_TABLE' | 'OBJECT_INDEX' | 'OBJ
   });
 }
 
+/** The constraint an `ADD CONSTRAINT` (of a table or a domain) defines, from the command's `def`. */
+export function definedConstraint(def: Node | undefined): Constraint | undefined {
+  return def && 'Constraint' in def ? def.Constraint : undefined;
+}
+
 /** The parts of a dotted name, as the tree lists them (`schema.type` → `['schema', 'type']`). */
 function nameParts(names: readonly Node[] | undefined): (string | undefined)[] {
   return (names ?? []).map((part) => ('String' in part ? part.String.sval : undefined));

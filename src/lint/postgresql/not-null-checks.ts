@@ -3,6 +3,7 @@
  * from version 12 on, SET NOT NULL skips its full-table scan when a valid one proves the column.
  */
 import type { AlterTableCmd, Constraint, Node } from 'libpg-query';
+import { definedConstraint } from './ast.js';
 
 interface NotNullCheck {
   column: string;
@@ -34,7 +35,7 @@ export class NotNullChecks {
     const checks = this.byTable.get(table) ?? new Map<string, NotNullCheck>();
     this.byTable.set(table, checks);
     if (command.subtype === 'AT_AddConstraint') {
-      const constraint = command.def && 'Constraint' in command.def ? command.def.Constraint : undefined;
+      const constraint = definedConstraint(command.def);
       const column = constraint && notNullColumn(constraint);
       if (column && constraint.conname) checks.set(constraint.conname, { column, valid: !constraint.skip_validation });
     } else if (command.subtype === 'AT_ValidateConstraint' && command.name) {

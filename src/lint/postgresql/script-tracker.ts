@@ -5,7 +5,7 @@
 import type { Node, VariableSetStmt } from 'libpg-query';
 import type { SplitStatement } from '../split-statements.js';
 import type { ScriptFacts } from '../types.js';
-import { postgresqlAst } from './ast.js';
+import { definedConstraint, postgresqlAst } from './ast.js';
 import { NotNullChecks } from './not-null-checks.js';
 
 /** Follows a script statement by statement; see {@link ScriptFacts}. */
@@ -95,8 +95,7 @@ function constraintsAddedNotValid(node: Node): string[] {
   if (!('AlterTableStmt' in node)) return [];
   const table = node.AlterTableStmt.relation?.relname;
   return (node.AlterTableStmt.cmds ?? []).flatMap((item) => {
-    const command = 'AlterTableCmd' in item && item.AlterTableCmd.subtype === 'AT_AddConstraint' ? item.AlterTableCmd : undefined;
-    const constraint = command?.def && 'Constraint' in command.def ? command.def.Constraint : undefined;
+    const constraint = 'AlterTableCmd' in item && item.AlterTableCmd.subtype === 'AT_AddConstraint' ? definedConstraint(item.AlterTableCmd.def) : undefined;
     return table && constraint?.skip_validation && constraint.conname ? [`${table}.${constraint.conname}`] : [];
   });
 }

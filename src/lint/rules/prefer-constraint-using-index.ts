@@ -1,5 +1,5 @@
 import type { Constraint } from 'libpg-query';
-import { columnConstraints, offsetOf, reportAddedColumns, reportSubcommands } from '../postgresql/ast.js';
+import { columnConstraints, definedConstraint, offsetOf, reportAddedColumns, reportSubcommands } from '../postgresql/ast.js';
 import type { LintStatement, Rule, RuleReport } from '../types.js';
 
 const KINDS: Partial<Record<NonNullable<Constraint['contype']>, string>> = { CONSTR_UNIQUE: 'UNIQUE', CONSTR_PRIMARY: 'PRIMARY KEY' };
@@ -17,7 +17,7 @@ export const preferConstraintUsingIndex: Rule = {
   checks: {
     postgresql(statement, context) {
       const constraints = reportSubcommands(statement, context, 'AT_AddConstraint', (command, table) => {
-        const constraint = command.def && 'Constraint' in command.def ? command.def.Constraint : undefined;
+        const constraint = definedConstraint(command.def);
         const name = constraint?.conname ? `${constraint.conname} ` : '';
         return constraint && indexBuild(statement, constraint, (kind) => `ADD CONSTRAINT ${name}${kind} on ${table}`);
       });

@@ -1,5 +1,5 @@
 import type { Constraint } from 'libpg-query';
-import { columnConstraints, offsetOf, postgresqlAst, qualifiedName, reportAddedColumns, reportSubcommands } from '../postgresql/ast.js';
+import { columnConstraints, definedConstraint, offsetOf, postgresqlAst, qualifiedName, reportAddedColumns, reportSubcommands } from '../postgresql/ast.js';
 import type { LintContext, LintStatement, Rule, RuleReport } from '../types.js';
 
 const KINDS: Partial<Record<NonNullable<Constraint['contype']>, string>> = { CONSTR_CHECK: 'CHECK', CONSTR_FOREIGN: 'FOREIGN KEY' };
@@ -19,7 +19,7 @@ export const requireNotValidConstraint: Rule = {
 
 function addedConstraints(statement: LintStatement, context: LintContext): RuleReport[] {
   return reportSubcommands(statement, context, 'AT_AddConstraint', (command, table) => {
-    const constraint = command.def && 'Constraint' in command.def ? command.def.Constraint : undefined;
+    const constraint = definedConstraint(command.def);
     const kind = KINDS[constraint?.contype ?? 'CONSTR_NULL'];
     if (!constraint || !kind || constraint.skip_validation) return undefined;
     const name = constraint.conname ? `${constraint.conname} ` : '';
@@ -56,7 +56,7 @@ function validatedTooSoon(statement: LintStatement, context: LintContext): RuleR
 function domainConstraints(statement: LintStatement): RuleReport[] {
   const node = postgresqlAst(statement);
   const alter = node && 'AlterDomainStmt' in node ? node.AlterDomainStmt : undefined;
-  const constraint = alter?.subtype === 'C' && alter.def && 'Constraint' in alter.def ? alter.def.Constraint : undefined;
+  const constraint = alter?.subtype === 'C' ? definedConstraint(alter.def) : undefined;
   if (!constraint || constraint.contype !== 'CONSTR_CHECK' || constraint.skip_validation) return [];
   return [
     {
