@@ -10,6 +10,7 @@
  * across costs more than these few assignments per revision (see bench/run.js).
  */
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Console } from 'node:console';
 import { closeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -50,7 +51,7 @@ async function runGuarded<T>(file: string, work: () => Promise<T> | T): Promise<
   const guard = new Guard(file);
   const stop = watchdog.arm(file, timeLimitMs);
   try {
-    const result = await Promise.race([Promise.resolve().then(work), guard.failure]);
+    const result = await Promise.race([revisionContext.run(guard, () => Promise.resolve().then(work)), guard.failure]);
     await new Promise((resolve) => setImmediate(resolve)); // lets a rejection nobody awaited surface
     guard.check();
     return result;
@@ -62,6 +63,13 @@ async function runGuarded<T>(file: string, work: () => Promise<T> | T): Promise<
 
 /** One for the process: making a Console costs more than the rest of a guard (about 55 µs, measured), and every revision module gets a guard. */
 let stderrConsole: Console | undefined;
+
+/**
+ * Which revision's code is running: the timer hooks are process-wide, and other code (a test
+ * runner, an engine finishing earlier work) may schedule timers while a revision runs; only
+ * those scheduled from the revision's own code, or from its timers and promises, are its own.
+ */
+const revisionContext = new AsyncLocalStorage<Guard>();
 
 type Timer = ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate>;
 
@@ -111,13 +119,16 @@ class Guard {
 
   private trackTimers(): void {
     const { pending, saved } = this;
+    const track = (timer: Timer) => {
+      if (revisionContext.getStore() === this) pending.add(timer);
+    };
     const once = <A extends unknown[]>(schedule: (callback: (...args: A) => void, ...rest: never[]) => Timer) =>
       ((callback: (...args: A) => void, ...rest: never[]) => {
         const timer = schedule((...args: A) => {
           pending.delete(timer);
           callback(...args);
         }, ...rest);
-        pending.add(timer);
+        track(timer);
         return timer;
       }) as never;
     const clear = (original: (timer: never) => void) => ((timer: Timer) => (pending.delete(timer), original(timer as never))) as never;
@@ -126,7 +137,7 @@ class Guard {
       setImmediate: once(saved.setImmediate as never),
       setInterval: ((callback: () => void, ...rest: never[]) => {
         const timer = (saved.setInterval as (...args: unknown[]) => Timer)(callback, ...rest);
-        pending.add(timer);
+        track(timer);
         return timer;
       }) as never,
       clearTimeout: clear(saved.clearTimeout as never),

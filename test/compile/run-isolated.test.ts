@@ -133,6 +133,13 @@ describe.each([
     expect(result.stderr).not.toContain('[object Object]');
   });
 
+  it('a timer left running at load fails the run', async () => {
+    const result = await runCli(['upgrade', 'base:head', '--sql'], projectWithTopLevel('setInterval(() => {}, 1000);', nodeLoader));
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('aaaaaaaaaaaa_first.ts: the revision left 1 timer(s) running');
+  });
+
   it('an endless loop is stopped at SQLGEN_REVISION_TIMEOUT', async () => {
     const result = await runCli(['upgrade', 'base:head', '--sql'], projectWithTopLevel('for (;;) {}', nodeLoader), { SQLGEN_REVISION_TIMEOUT: '1' });
     expect(result.exitCode).toBe(2);
@@ -159,5 +166,28 @@ describe('runIsolated called concurrently (renders of several projects in one pr
     expect(overlapped).toBe(false);
     expect({ console: globalThis.console, setTimeout: globalThis.setTimeout, exit: process.exit, write: process.stdout.write }).toEqual(original);
     expect(process.listenerCount('uncaughtException')).toBe(listeners);
+  });
+});
+
+describe("a revision answers only for its own timers", () => {
+  it('a timer other code schedules while the revision runs is not blamed on the revision', async () => {
+    const { runIsolated } = await import('../../src/compile/run-isolated.js');
+    let outsideTimer: ReturnType<typeof setTimeout> | undefined;
+    // Outside code (a test runner, an engine's leftover work) wakes mid-revision and schedules a timer of its own.
+    const wake = setTimeout(() => (outsideTimer = setTimeout(() => undefined, 60_000)), 5);
+    try {
+      const step = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 30));
+      await expect(runIsolated('revisions/r.ts', step)).resolves.toBeUndefined();
+      expect(outsideTimer).toBeDefined();
+    } finally {
+      clearTimeout(wake);
+      clearTimeout(outsideTimer);
+    }
+  });
+
+  it("a timer the revision's own timer schedules is still the revision's", async () => {
+    const { runIsolated } = await import('../../src/compile/run-isolated.js');
+    const step = (): Promise<void> => new Promise((resolve) => setTimeout(() => (setTimeout(() => undefined, 60_000), resolve()), 5));
+    await expect(runIsolated('revisions/r.ts', step)).rejects.toThrow('revisions/r.ts: the revision left 1 timer(s) running');
   });
 });
