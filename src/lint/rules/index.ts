@@ -30,6 +30,7 @@ import { banVacuumFull } from './ban-vacuum-full.js';
 import { preferConstraintUsingIndex } from './prefer-constraint-using-index.js';
 import { requireConcurrentIndexCreation } from './require-concurrent-index-creation.js';
 import { requireConcurrentIndexDeletion } from './require-concurrent-index-deletion.js';
+import { requireConcurrentPartitionDetach } from './require-concurrent-partition-detach.js';
 import { requireConcurrentReindex } from './require-concurrent-reindex.js';
 import { requireLockTimeout } from './require-lock-timeout.js';
 import { requireNotValidConstraint } from './require-not-valid-constraint.js';
@@ -64,6 +65,7 @@ export const RULES = {
   'prefer-constraint-using-index': preferConstraintUsingIndex,
   'require-concurrent-index-creation': requireConcurrentIndexCreation,
   'require-concurrent-index-deletion': requireConcurrentIndexDeletion,
+  'require-concurrent-partition-detach': requireConcurrentPartitionDetach,
   'require-concurrent-reindex': requireConcurrentReindex,
   'require-lock-timeout': requireLockTimeout,
   'require-not-valid-constraint': requireNotValidConstraint,
