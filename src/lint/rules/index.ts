@@ -13,6 +13,7 @@ import { banCluster } from './ban-cluster.js';
 import { banColumnTypeChange } from './ban-column-type-change.js';
 import { banConcurrentIndexCreationInTransaction } from './ban-concurrent-index-creation-in-transaction.js';
 import { banDdlInTransaction } from './ban-ddl-in-transaction.js';
+import { banDomainConstraint } from './ban-domain-constraint.js';
 import { banDropColumn } from './ban-drop-column.js';
 import { banDropDatabase } from './ban-drop-database.js';
 import { banDropForeignKey } from './ban-drop-foreign-key.js';
@@ -49,6 +50,7 @@ export const RULES = {
   'ban-column-type-change': banColumnTypeChange,
   'ban-concurrent-index-creation-in-transaction': banConcurrentIndexCreationInTransaction,
   'ban-ddl-in-transaction': banDdlInTransaction,
+  'ban-domain-constraint': banDomainConstraint,
   'ban-drop-column': banDropColumn,
   'ban-drop-database': banDropDatabase,
   'ban-drop-foreign-key': banDropForeignKey,
