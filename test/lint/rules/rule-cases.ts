@@ -30,6 +30,31 @@ function corpusShape(corpus: RuleCorpus): Record<string, { bad: boolean; good: b
   return Object.fromEntries(Object.entries(corpus).map(([dialect, cases]) => [dialect, { bad: cases.bad.length > 0, good: cases.good.length > 0 }]));
 }
 
+/** Set while {@link loadCorpora} imports rule test files: describeRule then records each corpus here instead. */
+let recording: Map<RuleId, RuleCorpus> | undefined;
+
+/**
+ * The corpora that `test/lint/rules/<id>.test.ts` give describeRule, for oracles that run another
+ * tool on the same cases (see test-db/squawk-side-by-side.test.ts). Call it from `beforeAll`:
+ * vitest refuses tests declared inside a running test, and ignores those declared after it has
+ * collected the file, so the rule files' own tests do not run a second time.
+ *
+ * @example
+ * beforeAll(async () => { corpora = await loadCorpora(['ban-drop-column']); });
+ */
+export async function loadCorpora(ruleIds: readonly RuleId[]): Promise<Map<RuleId, RuleCorpus>> {
+  recording = new Map();
+  try {
+    for (const ruleId of ruleIds) {
+      await import(`./${ruleId}.test.ts`);
+      if (!recording.has(ruleId)) throw new Error(`test/lint/rules/${ruleId}.test.ts does not call describeRule('${ruleId}', ...)`);
+    }
+    return recording;
+  } finally {
+    recording = undefined;
+  }
+}
+
 /**
  * The rule's suite: the corpus holds bad and good cases for exactly the dialects the rule checks,
  * each bad script is reported by the rule and no good one is.
@@ -38,6 +63,10 @@ function corpusShape(corpus: RuleCorpus): Record<string, { bad: boolean; good: b
  * describeRule('ban-truncate-cascade', { postgresql: { bad: ['TRUNCATE orders CASCADE;'], good: ['TRUNCATE orders;'] } });
  */
 export function describeRule(ruleId: RuleId, corpus: RuleCorpus): void {
+  if (recording) {
+    recording.set(ruleId, corpus);
+    return;
+  }
   test(`${ruleId} has bad and good cases for each dialect it checks, and no other`, () => {
     const checked = DIALECT_IDS.filter((dialect) => RULES[ruleId].checks[dialect] !== undefined);
     expect(corpusShape(corpus)).toEqual(Object.fromEntries(checked.map((dialect) => [dialect, { bad: true, good: true }])));
