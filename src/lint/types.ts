@@ -4,6 +4,7 @@
  * reports into {@link Finding}s with a file position and the configured severity.
  */
 import type { DialectId } from '../dialects/dialect-id.js';
+import type { MysqlTarget, SqlServerEdition } from '../dialects/versions.js';
 
 export const SEVERITIES = ['info', 'warning', 'error'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -48,6 +49,10 @@ export interface LintStatement {
 export interface LintContext {
   /** The PostgreSQL server's major version (see {@link LintSettings}). */
   postgresqlVersion: number;
+  /** The MySQL or MariaDB server (see {@link LintSettings}); DEFAULT_MYSQL_TARGET (dialects/versions.ts) when absent. */
+  mysqlTarget?: MysqlTarget;
+  /** The SQL Server edition (see {@link LintSettings}); DEFAULT_SQL_SERVER_EDITION when absent. */
+  sqlServerEdition?: SqlServerEdition;
   /** Tables created earlier in this script, by unqualified name: changing them locks no one out. */
   createdTables: ReadonlySet<string>;
   /** Indexes created earlier in this script, by unqualified name: dropping them locks no one out. */
@@ -67,6 +72,11 @@ export interface LintContext {
    */
   copiedTables?: ReadonlySet<string>;
   /**
+   * Whether the script has turned MySQL's `foreign_key_checks` off (`SET foreign_key_checks = 0`)
+   * and not back on: foreign keys are then added without a table copy. Absent when not followed.
+   */
+  foreignKeyChecksOff?: boolean;
+  /**
    * Columns (`table.column`, unqualified names) a validated `CHECK (column IS NOT NULL)` of this
    * script proves not null: PostgreSQL 12+ then sets NOT NULL without scanning. PostgreSQL only.
    */
@@ -79,7 +89,7 @@ export interface LintContext {
 }
 
 /** What a script tracker follows: the context but the settings the engine adds. */
-export type ScriptFacts = Omit<LintContext, 'postgresqlVersion'>;
+export type ScriptFacts = Omit<LintContext, 'postgresqlVersion' | 'mysqlTarget' | 'sqlServerEdition'>;
 
 /** What a rule reports about a statement; the engine adds the rule's id, severity and help. */
 export interface RuleReport {

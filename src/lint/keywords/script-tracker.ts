@@ -1,13 +1,14 @@
 /**
  * What a MySQL, SQLite or SQL Server script has done so far, read from its tokens: the tables
  * and indexes it created (renamed ones keep counting, unless they hold an existing table's rows),
- * the tables it copied into those, and its named foreign keys. Names are compared without case, as these servers do by default for
+ * the tables it copied into those, its named foreign keys, and MySQL's `foreign_key_checks`. Names are compared without case, as these servers do by default for
  * tables, indexes and constraints.
  */
 import type { ScriptTracker } from '../postgresql/script-tracker.js';
 import type { SplitStatement } from '../split-statements.js';
 import type { LintStatement, ScriptFacts } from '../types.js';
 import { isWord, nameKey, readName, skipAnyOf, skipWords } from './shape.js';
+import { foreignKeyChecksSet } from '../mysql/foreign-key-checks.js';
 import { createdTable, tableCopy } from './statements.js';
 import { renamedTables } from './renames.js';
 import { statementTokens, type KeywordDialectId, type Token } from './tokens.js';
@@ -36,6 +37,8 @@ export class KeywordScriptTracker implements ScriptTracker {
     if (table) this.createdTables.add(nameKey(table));
     const index = createdIndex(tokens, statement.sql);
     if (index) this.createdIndexes.add(index);
+    const checks = this.dialect === 'mysql' ? foreignKeyChecksSet(tokens) : undefined;
+    if (checks !== undefined) this.context.foreignKeyChecksOff = !checks;
     const copy = tableCopy(tokens, statement.sql);
     if (copy && this.createdTables.has(nameKey(copy.target)) && !this.createdTables.has(nameKey(copy.source))) {
       this.copiedTables.add(nameKey(copy.source));
