@@ -14,6 +14,8 @@ interface NotNullCheck {
 export class NotNullChecks {
   /** By table, then constraint name. */
   private readonly byTable = new Map<string, Map<string, NotNullCheck>>();
+  /** {@link proven}, kept until a check changes: the engine asks for it before every statement. */
+  private provenColumns: ReadonlySet<string> | undefined = new Set();
 
   observe(node: Node): void {
     if (!('AlterTableStmt' in node)) return;
@@ -26,24 +28,32 @@ export class NotNullChecks {
 
   /** `table.column` for each column a valid check proves not null. */
   get proven(): ReadonlySet<string> {
+    if (this.provenColumns) return this.provenColumns;
     const proven = new Set<string>();
     for (const [table, checks] of this.byTable) for (const check of checks.values()) if (check.valid) proven.add(`${table}.${check.column}`);
-    return proven;
+    return (this.provenColumns = proven);
   }
 
   private observeCommand(table: string, command: AlterTableCmd): void {
-    const checks = this.byTable.get(table) ?? new Map<string, NotNullCheck>();
-    this.byTable.set(table, checks);
+    if (this.changedCheck(table, command)) this.provenColumns = undefined;
+  }
+
+  /** Adds, validates or drops the check `command` names; whether a check changed. */
+  private changedCheck(table: string, command: AlterTableCmd): boolean {
+    const checks = this.byTable.get(table);
     if (command.subtype === 'AT_AddConstraint') {
       const constraint = definedConstraint(command.def);
       const column = constraint && notNullColumn(constraint);
-      if (column && constraint.conname) checks.set(constraint.conname, { column, valid: !constraint.skip_validation });
-    } else if (command.subtype === 'AT_ValidateConstraint' && command.name) {
-      const check = checks.get(command.name);
-      if (check) check.valid = true;
-    } else if (command.subtype === 'AT_DropConstraint' && command.name) {
-      checks.delete(command.name);
+      if (!column || !constraint.conname) return false;
+      this.byTable.set(table, (checks ?? new Map<string, NotNullCheck>()).set(constraint.conname, { column, valid: !constraint.skip_validation }));
+      return true;
     }
+    if (command.subtype === 'AT_ValidateConstraint' && command.name) {
+      const check = checks?.get(command.name);
+      if (check) check.valid = true;
+      return check !== undefined;
+    }
+    return command.subtype === 'AT_DropConstraint' && command.name !== undefined && (checks?.delete(command.name) ?? false);
   }
 }
 

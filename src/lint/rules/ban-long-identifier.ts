@@ -6,6 +6,12 @@ import type { Rule, RuleReport } from '../types.js';
 const MAX_NAME_BYTES = 63;
 
 /**
+ * What a name of over 63 bytes needs in the text: 22 UTF-16 units of a word (a character takes
+ * at most 3 bytes per unit), or 22 characters between double quotes.
+ */
+const MAYBE_TOO_LONG = /[\w$\u0080-\uffff]{22}|"(?:[^"]|""){22}/;
+
+/**
  * A name longer than 63 bytes is cut short without an error: the object is not called what the
  * migration says, and two long names alike in their first 63 bytes are the same name.
  */
@@ -17,12 +23,15 @@ export const banLongIdentifier: Rule = {
   help: 'Choose a name of at most 63 bytes (UTF-8); the clients and later migrations that name the object in full would otherwise miss it.',
   checks: {
     postgresql(statement) {
-      const node = postgresqlAst(statement);
+      // Most statements have no name that long: the text is scanned before the tree is walked.
+      if (!MAYBE_TOO_LONG.test(statement.sql)) return [];
+      const long = identifiers(statement.sql).filter((token) => Buffer.byteLength(token.name, 'utf8') > MAX_NAME_BYTES);
+      const node = long.length > 0 ? postgresqlAst(statement) : undefined;
       if (!node) return [];
       // The parser cuts names as the server does, at a character boundary: a defined name of
       // 60 to 63 bytes may be the cut of a longer one in the text.
       const cut = new Set(definedNames(node).filter((name) => Buffer.byteLength(name, 'utf8') > MAX_NAME_BYTES - 4));
-      return cut.size === 0 ? [] : identifiers(statement.sql).flatMap((token) => tooLong(token, cut));
+      return long.flatMap((token) => tooLong(token, cut));
     },
   },
 };
@@ -36,7 +45,6 @@ function identifiers(sql: string): Array<{ name: string; offset: number }> {
 
 function tooLong(token: { name: string; offset: number }, cut: ReadonlySet<string>): RuleReport[] {
   const bytes = Buffer.byteLength(token.name, 'utf8');
-  if (bytes <= MAX_NAME_BYTES) return [];
   const kept = clipped(token.name);
   if (!cut.has(kept)) return [];
   return [{ message: `"${token.name}" is ${bytes} bytes long: PostgreSQL cuts it to "${kept}", and any other name that starts the same way is the same name.`, offset: token.offset }];
