@@ -1,16 +1,19 @@
 /**
- * The lint engine: splits a script into statements, parses them, runs the rules that know the
- * dialect, then applies severity overrides and suppression comments.
+ * The lint engine: splits a script into statements, parses them (and the statements of their
+ * PL/pgSQL bodies), runs the rules that know the dialect (statement checks on each statement,
+ * script checks on all of them), then applies severity overrides and suppression comments.
  */
 import type { DialectId } from '../dialects/dialect-id.js';
 import { ConfigError } from '../errors.js';
 import { DIALECT_LINTING, type DialectLinting, type StatementParse } from './lint-dialects.js';
+import type { BodyReader, StatementBody } from './postgresql/plpgsql-bodies.js';
+import type { ScriptTracker } from './postgresql/script-tracker.js';
 import { RULES } from './rules/index.js';
 import { splitStatements, type SplitStatement } from './split-statements.js';
 import { suppressions } from './suppressions.js';
 import { LineIndex } from './text-position.js';
 import { DEFAULT_POSTGRESQL_VERSION } from '../dialects/versions.js';
-import type { Finding, FindingKind, LintContext, LintSettings, Rule, RuleCheck, Severity, SeverityOverride } from './types.js';
+import type { Finding, FindingKind, LintContext, LintSettings, LintStatement, Rule, RuleCheck, RuleReport, ScriptCheck, ScriptFacts, ScriptSettings, Severity, SeverityOverride } from './types.js';
 
 /** The finding for a statement the dialect's parser rejects; no rule checked it. */
 export const PARSE_ERROR: FindingKind = {
@@ -26,10 +29,24 @@ export interface LintOptions extends LintSettings {
   dialect: DialectId;
 }
 
-/** A rule with its check for the dialect being linted. */
-interface DialectRule {
-  rule: Rule;
-  check: RuleCheck;
+/** The rules that know the dialect, with their check for it, by kind of check. */
+interface DialectRules {
+  statement: { rule: Rule; check: RuleCheck }[];
+  script: { rule: Rule; check: ScriptCheck }[];
+}
+
+/** The context's facts that come from the settings, not from the script. */
+type SettingsFacts = Omit<LintContext, keyof ScriptFacts>;
+
+/**
+ * A statement the engine lints: one the splitter cut, or one in the PL/pgSQL body of such a
+ * statement, whose characters may stand apart in the script (`''` in a quoted body).
+ */
+interface PlacedStatement extends LintStatement {
+  /** The offset in the script of an offset into `sql`. */
+  scriptOffset(offset: number): number;
+  /** Where the script's statement starts (for a body's statement: the one holding it): suppression comments name it. */
+  suppressionOffset: number;
 }
 
 /** A finding before positions and overrides: where in the script, and which statement. */
@@ -53,58 +70,120 @@ interface Report {
  */
 export async function lintScript(text: string, options: LintOptions): Promise<Finding[]> {
   const overrides = checkedOverrides(options.rules ?? {});
-  const script = splitStatements(text, { ...options, inTransaction: options.assumeInTransaction ?? false });
-  const reports = await statementReports(script.statements, options.dialect, options.postgresqlVersion ?? DEFAULT_POSTGRESQL_VERSION);
-  const suppressed = suppressions(script.comments, script.statements.map((statement) => statement.offset));
+  const assumeInTransaction = options.assumeInTransaction ?? false;
+  const script = splitStatements(text, { ...options, inTransaction: assumeInTransaction });
   const lines = new LineIndex(text);
+  const rules = dialectRules(options.dialect);
+  const linter = await StatementLinter.load(options.dialect, rules.statement, { postgresqlVersion: options.postgresqlVersion ?? DEFAULT_POSTGRESQL_VERSION }, lines);
+  for (const statement of script.statements) linter.lintScriptStatement(statement);
+  const reports = [...linter.reports, ...scriptReports(linter.linted, rules.script, { assumeInTransaction })];
+  const suppressed = suppressions(script.comments, script.statements.map((statement) => statement.offset));
   return reports
     .filter((report) => overrides[report.ruleId] !== 'off' && !suppressed(report.ruleId, report.statementOffset))
     .map((report) => toFinding(report, overrides[report.ruleId], lines, options.file))
     .sort(byPosition);
 }
 
-/** Parses each statement and runs the dialect's rules on it, with what the script did before it. */
-async function statementReports(statements: readonly SplitStatement[], dialect: DialectId, postgresqlVersion: number): Promise<Report[]> {
-  const linting: DialectLinting = DIALECT_LINTING[dialect];
-  const parse = await linting.loadParser?.();
-  const rules = Object.values<Rule>(RULES).flatMap((rule) => {
+function dialectRules(dialect: DialectId): DialectRules {
+  const rules: DialectRules = { statement: [], script: [] };
+  for (const rule of Object.values<Rule>(RULES)) {
     const check = rule.checks[dialect];
-    return check ? [{ rule, check }] : [];
-  });
-  const tracker = linting.createTracker();
-  const reports: Report[] = [];
-  for (const statement of statements) {
-    const parsed = parse?.(statement.sql);
-    const analysed = parsed && 'ast' in parsed ? { ...statement, ast: parsed.ast } : statement;
-    if (parsed && 'error' in parsed) reports.push(parseErrorReport(statement, parsed));
-    else if (!statement.transactionControl) reports.push(...checkStatement(analysed, rules, { ...tracker.context, postgresqlVersion }));
-    tracker.observe(analysed);
+    if (typeof check === 'function') rules.statement.push({ rule, check });
+    else if (check) rules.script.push({ rule, check });
   }
-  return reports;
+  return rules;
 }
 
-function checkStatement(statement: SplitStatement, rules: readonly DialectRule[], context: LintContext): Report[] {
-  return rules.flatMap(({ rule, check }) =>
-    check(statement, context).map((report) => ({
-      ruleId: rule.id,
-      severity: rule.severity,
-      message: report.message,
-      help: rule.help,
-      offset: statement.offset + (report.offset ?? 0),
-      statementOffset: statement.offset,
-    })),
-  );
+/**
+ * Parses each statement and runs the statement checks on it, with what the script did before it;
+ * then does the same for the statements of its body, if it has one. A DO block's body runs where
+ * it stands, so the script's tracker follows it; a function's runs when called, in a context the
+ * script does not know, so its statements are checked with a tracker of their own.
+ */
+class StatementLinter {
+  readonly reports: Report[] = [];
+  /** Every statement linted, in order, without its parse tree: what the script checks get. */
+  readonly linted: PlacedStatement[] = [];
+  private readonly tracker: ScriptTracker;
+
+  private constructor(
+    private readonly linting: DialectLinting,
+    private readonly parse: ((sql: string) => StatementParse) | undefined,
+    private readonly readBody: BodyReader | undefined,
+    private readonly rules: DialectRules['statement'],
+    private readonly settings: SettingsFacts,
+    private readonly lines: LineIndex,
+  ) {
+    this.tracker = linting.createTracker();
+  }
+
+  static async load(dialect: DialectId, rules: DialectRules['statement'], settings: SettingsFacts, lines: LineIndex): Promise<StatementLinter> {
+    const linting: DialectLinting = DIALECT_LINTING[dialect];
+    const [parse, readBody] = await Promise.all([linting.loadParser?.(), linting.loadBodyReader?.()]);
+    return new StatementLinter(linting, parse, readBody, rules, settings, lines);
+  }
+
+  lintScriptStatement(statement: SplitStatement): void {
+    this.lint({ ...statement, scriptOffset: (offset) => statement.offset + offset, suppressionOffset: statement.offset }, this.tracker);
+  }
+
+  private lint(statement: PlacedStatement, tracker: ScriptTracker): void {
+    this.linted.push(statement);
+    const parsed = this.parse?.(statement.sql);
+    if (parsed && 'error' in parsed) {
+      this.reports.push(parseErrorReport(statement, parsed));
+      tracker.observe(statement);
+      return;
+    }
+    const analysed = parsed ? { ...statement, ast: parsed.ast } : statement;
+    if (!statement.transactionControl) this.reports.push(...checkStatement(analysed, this.rules, { ...tracker.context, ...this.settings }));
+    const body = this.readBody?.(analysed);
+    if (body) this.lintBody(analysed, body, body.kind === 'do' ? tracker : this.linting.createTracker());
+    tracker.observe(analysed);
+  }
+
+  /** A body's statements always run inside a transaction: the caller's, or the one of the statement that runs the body. */
+  private lintBody(holder: PlacedStatement, body: StatementBody, tracker: ScriptTracker): void {
+    const enclosing = { kind: body.kind, inTransaction: holder.inTransaction };
+    const holderOffset = holder.scriptOffset;
+    for (const { sql, offsetIn, transactionControl } of body.statements) {
+      const scriptOffset = (offset: number): number => holderOffset(offsetIn(offset));
+      const location = { file: holder.location.file, ...this.lines.position(scriptOffset(0)) };
+      const statement = { sql, dialect: holder.dialect, location, inTransaction: true, enclosing, scriptOffset, suppressionOffset: holder.suppressionOffset };
+      this.lint(transactionControl ? { ...statement, transactionControl } : statement, tracker);
+    }
+  }
+}
+
+function checkStatement(statement: PlacedStatement, rules: DialectRules['statement'], context: LintContext): Report[] {
+  return rules.flatMap(({ rule, check }) => check(statement, context).map((report) => ruleReport(rule, report, statement)));
+}
+
+/** The script checks' reports, each about one of the statements linted. */
+function scriptReports(statements: readonly PlacedStatement[], rules: DialectRules['script'], settings: ScriptSettings): Report[] {
+  return rules.flatMap(({ rule, check }) => check.checkScript(statements, settings).map((report) => ruleReport(rule, report, statements[report.statement]!)));
+}
+
+function ruleReport(rule: Rule, report: RuleReport, statement: PlacedStatement): Report {
+  return {
+    ruleId: rule.id,
+    severity: rule.severity,
+    message: report.message,
+    help: rule.help,
+    offset: statement.scriptOffset(report.offset ?? 0),
+    statementOffset: statement.suppressionOffset,
+  };
 }
 
 /** A statement the parser rejects is reported and skipped: one odd statement does not stop the lint. */
-function parseErrorReport(statement: SplitStatement, parsed: Extract<StatementParse, { error: unknown }>): Report {
+function parseErrorReport(statement: PlacedStatement, parsed: Extract<StatementParse, { error: unknown }>): Report {
   return {
     ruleId: PARSE_ERROR.id,
     severity: PARSE_ERROR.severity,
     message: `Could not parse this statement (${parsed.error.message}), so no rule checked it.`,
     help: PARSE_ERROR.help,
-    offset: statement.offset + parsed.error.offset,
-    statementOffset: statement.offset,
+    offset: statement.scriptOffset(parsed.error.offset),
+    statementOffset: statement.suppressionOffset,
   };
 }
 

@@ -6,7 +6,6 @@
 import type { Node } from 'libpg-query';
 import { postgresqlAst } from './postgresql/ast.js';
 import type { ScriptTracker } from './postgresql/script-tracker.js';
-import type { SplitStatement } from './split-statements.js';
 import type { LintStatement } from './types.js';
 
 /** A tracker whose context also has `createdForeignKeys`, read from each statement by `namesIn`. */
@@ -16,7 +15,7 @@ export function withCreatedForeignKeys(tracker: ScriptTracker, namesIn: (stateme
     get context() {
       return { ...tracker.context, createdForeignKeys: created };
     },
-    observe(statement: SplitStatement) {
+    observe(statement: LintStatement) {
       tracker.observe(statement);
       for (const name of namesIn(statement)) created.add(name.toLowerCase());
     },

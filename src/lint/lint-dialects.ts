@@ -1,6 +1,7 @@
 /**
- * What the linter needs from each dialect: a parser that gives rules something to read, and a
- * tracker that follows the script. PostgreSQL statements get PostgreSQL's own parse tree; MySQL,
+ * What the linter needs from each dialect: a parser that gives rules something to read, a reader
+ * of the statements some statements hold, and a tracker that follows the script. PostgreSQL
+ * statements get PostgreSQL's own parse tree, and the statements of PL/pgSQL bodies; MySQL,
  * SQLite and SQL Server statements get the keyword classifier's tokens (see keywords/tokens.ts).
  */
 import type { DialectId } from '../dialects/dialect-id.js';
@@ -8,6 +9,7 @@ import { postgresqlForeignKeys, withCreatedForeignKeys } from './foreign-key-tra
 import { KeywordScriptTracker, keywordForeignKeys } from './keywords/script-tracker.js';
 import { parseKeywordStatement, type KeywordDialectId } from './keywords/tokens.js';
 import { loadPostgresqlParser } from './parse-postgresql.js';
+import { loadPlpgsqlBodyReader, type BodyReader } from './postgresql/plpgsql-bodies.js';
 import { PostgresqlScriptTracker, type ScriptTracker } from './postgresql/script-tracker.js';
 
 /** The result of parsing one statement; `offset` (UTF-16, into the statement) is where the parse failed. */
@@ -16,6 +18,8 @@ export type StatementParse = { ast: unknown } | { error: { message: string; offs
 export interface DialectLinting {
   /** Loads the dialect's parser, if it has one. */
   loadParser?: () => Promise<(sql: string) => StatementParse>;
+  /** Loads the reader of statements inside statements (PostgreSQL: PL/pgSQL bodies), if the dialect has one. */
+  loadBodyReader?: () => Promise<BodyReader>;
   createTracker(): ScriptTracker;
 }
 
@@ -29,7 +33,11 @@ function keywordLinting(dialect: KeywordDialectId): DialectLinting {
 
 /** Every dialect: a new DialectId without an entry here does not compile. */
 export const DIALECT_LINTING = {
-  postgresql: { loadParser: loadPostgresqlParser, createTracker: () => withCreatedForeignKeys(new PostgresqlScriptTracker(), postgresqlForeignKeys) },
+  postgresql: {
+    loadParser: loadPostgresqlParser,
+    loadBodyReader: loadPlpgsqlBodyReader,
+    createTracker: () => withCreatedForeignKeys(new PostgresqlScriptTracker(), postgresqlForeignKeys),
+  },
   mysql: keywordLinting('mysql'),
   sqlite: keywordLinting('sqlite'),
   mssql: keywordLinting('mssql'),

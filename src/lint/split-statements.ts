@@ -14,8 +14,6 @@ import type { LintStatement } from './types.js';
 export interface SplitStatement extends LintStatement {
   /** UTF-16 offset of the statement's first token in the script. */
   offset: number;
-  /** Set on BEGIN/START TRANSACTION (`begin`) and COMMIT/ROLLBACK/END (`end`), which are not linted. */
-  transactionControl?: 'begin' | 'end';
 }
 
 /** A comment of the script, where suppression directives are read. */

@@ -86,6 +86,13 @@ export interface LintContext {
    * open now: validating one there holds the ADD's lock through the scan. PostgreSQL only.
    */
   notValidInTransaction?: ReadonlySet<string>;
+  /**
+   * Constraints (`table.constraint`, unqualified names) dropped earlier in this script and not
+   * added again since: adding one again can be re-run. PostgreSQL only.
+   */
+  droppedConstraints?: ReadonlySet<string>;
+  /** Indexes dropped earlier in this script and not created again since, as for {@link LintContext.droppedConstraints}. */
+  droppedIndexes?: ReadonlySet<string>;
 }
 
 /** What a script tracker follows: the context but the settings the engine adds. */

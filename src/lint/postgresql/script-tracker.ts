@@ -6,6 +6,7 @@ import type { Node, VariableSetStmt } from 'libpg-query';
 import type { SplitStatement } from '../split-statements.js';
 import type { ScriptFacts } from '../types.js';
 import { definedConstraint, postgresqlAst } from './ast.js';
+import { DroppedObjects } from './dropped-objects.js';
 import { NotNullChecks } from './not-null-checks.js';
 
 /** Follows a script statement by statement; see {@link ScriptFacts}. */
@@ -24,6 +25,7 @@ export class PostgresqlScriptTracker implements ScriptTracker {
   private readonly createdTables = new Set<string>();
   private readonly createdIndexes = new Set<string>();
   private readonly notNullChecks = new NotNullChecks();
+  private readonly dropped = new DroppedObjects();
   /** `table.constraint` added NOT VALID in the open transaction. */
   private readonly notValidInTransaction = new Set<string>();
   private readonly sessionTimeouts = new Set<string>();
@@ -38,6 +40,8 @@ export class PostgresqlScriptTracker implements ScriptTracker {
       statementTimeout: this.inForce('statement_timeout'),
       provenNotNull: this.notNullChecks.proven,
       notValidInTransaction: this.notValidInTransaction,
+      droppedConstraints: this.dropped.constraints,
+      droppedIndexes: this.dropped.indexes,
     };
   }
 
@@ -52,6 +56,7 @@ export class PostgresqlScriptTracker implements ScriptTracker {
     if (table) this.createdTables.add(table);
     if ('IndexStmt' in node && node.IndexStmt.idxname) this.createdIndexes.add(node.IndexStmt.idxname);
     this.notNullChecks.observe(node);
+    this.dropped.observe(node);
     if (statement.inTransaction) for (const added of constraintsAddedNotValid(node)) this.notValidInTransaction.add(added);
     if ('VariableSetStmt' in node) this.observeSetting(node.VariableSetStmt, statement.inTransaction);
   }

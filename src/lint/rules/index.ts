@@ -30,6 +30,7 @@ import { banSetNotNull } from './ban-set-not-null.js';
 import { banTruncateCascade } from './ban-truncate-cascade.js';
 import { banVacuumFull } from './ban-vacuum-full.js';
 import { preferConstraintUsingIndex } from './prefer-constraint-using-index.js';
+import { preferRobustStatements } from './prefer-robust-statements.js';
 import { requireConcurrentIndexCreation } from './require-concurrent-index-creation.js';
 import { requireConcurrentIndexDeletion } from './require-concurrent-index-deletion.js';
 import { requireConcurrentPartitionDetach } from './require-concurrent-partition-detach.js';
@@ -67,6 +68,7 @@ export const RULES = {
   'ban-truncate-cascade': banTruncateCascade,
   'ban-vacuum-full': banVacuumFull,
   'prefer-constraint-using-index': preferConstraintUsingIndex,
+  'prefer-robust-statements': preferRobustStatements,
   'require-concurrent-index-creation': requireConcurrentIndexCreation,
   'require-concurrent-index-deletion': requireConcurrentIndexDeletion,
   'require-concurrent-partition-detach': requireConcurrentPartitionDetach,
