@@ -1,7 +1,7 @@
 // `npm run bench`: start-up, revision loading, graph, script rendering, rehearsal and lint figures for sqlgen.
 // Run after `npm run build`.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +9,13 @@ import { generateProject } from './generate-project.js';
 import { generateMigration } from './generate-sql.js';
 import { loadRevisions } from '../dist/revisions/load-revisions.js';
 import { RevisionGraph } from '../dist/revisions/graph.js';
+import { squawkBinary } from '../test/oracles/squawk.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const bin = path.join(repo, 'bin/run.js');
 const preload = path.join(repo, 'bench/report-usage.js');
 const RUNS = Number(process.env.SQLGEN_BENCH_RUNS ?? 5);
+const GNU_TIME = '/usr/bin/time';
 
 /** Median wall time, CPU time and peak RSS of a command over `runs` runs. */
 function measure(args, cwd, env = process.env, runs = RUNS) {
@@ -25,8 +27,32 @@ function measure(args, cwd, env = process.env, runs = RUNS) {
     samples.push({ wallMs: performance.now() - started, ...JSON.parse(readFileSync(usageFile, 'utf8')) });
     rmSync(usageFile);
   }
+  return medians(samples);
+}
+
+function medians(samples) {
   const median = (key) => samples.map((sample) => sample[key]).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
   return { wallMs: median('wallMs'), cpuMs: median('cpuMs'), maxRssMb: median('maxRssMb') };
+}
+
+/**
+ * The same figures for a native program (squawk's binary), read by GNU time. Exit status 1 is
+ * accepted: a linter exits 1 when it reports something.
+ */
+function measureNative(command, args, cwd, runs = RUNS) {
+  const samples = [];
+  for (let run = 0; run < runs; run += 1) {
+    const usageFile = path.join(tmpdir(), `sqlgen-bench-${process.pid}.time`);
+    const started = performance.now();
+    const { status } = spawnSync(GNU_TIME, ['-f', '%U %S %M', '-o', usageFile, command, ...args], { cwd, stdio: 'ignore' });
+    const wallMs = performance.now() - started;
+    if (status !== 0 && status !== 1) throw new Error(`${command} ${args.join(' ')} exited with status ${status}`);
+    // GNU time puts "Command exited with non-zero status 1" before its own line.
+    const [userSeconds, systemSeconds, maxRssKb] = readFileSync(usageFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+    samples.push({ wallMs, cpuMs: (userSeconds + systemSeconds) * 1000, maxRssMb: maxRssKb / 1024 });
+    rmSync(usageFile);
+  }
+  return medians(samples);
 }
 
 /** One run only: for what is too slow to repeat, or changes after the first run. */
@@ -37,6 +63,11 @@ function measureOnce(args, cwd, env) {
 function report(label, figures) {
   const cells = Object.entries(figures).map(([key, value]) => `${key}=${typeof value === 'number' ? value.toFixed(1) : value}`);
   console.log(`${label.padEnd(50)} ${cells.join('  ')}`);
+}
+
+/** How many times `base` `value` is, e.g. `4.2x`. */
+function times(value, base) {
+  return `${(value / base).toFixed(1)}x`;
 }
 
 /** How much more `value` is than `base`, e.g. `+3.2%`. */
@@ -117,12 +148,28 @@ for (const count of [100, 1000]) {
 rmSync(firstEver.SQLGEN_CACHE_DIR, { recursive: true, force: true });
 
 // Lint: a 10 MB migration per parsed dialect, and a 10,000-revision range rendered in memory.
+// Beside squawk (issue 15), when squawk-cli is installed: the same PostgreSQL file, JSON reports.
 const lintDir = mkdtempSync(path.join(tmpdir(), 'sqlgen-bench-lint-'));
+const squawk = existsSync(GNU_TIME) ? squawkBinary() : undefined;
+const lintFile = (dialect, file) => measure([bin, 'lint', '--dialect', dialect, file, '--format', 'json', '--fail-on', 'none'], lintDir);
+const squawkFile = (file) => measureNative(squawk, ['--reporter=json', file], lintDir);
 for (const dialect of ['postgresql', 'mysql']) {
   const file = path.join(lintDir, `${dialect}.sql`);
   const { bytes } = generateMigration(file, dialect, 10 * 1024 * 1024);
-  report(`sqlgen lint, ${(bytes / 1024 / 1024).toFixed(1)} MB of ${dialect}`, measure([bin, 'lint', '--dialect', dialect, file, '--format', 'json', '--fail-on', 'none'], lintDir));
+  const size = `${(bytes / 1024 / 1024).toFixed(1)} MB of ${dialect}`;
+  const sqlgen = lintFile(dialect, file);
+  report(`sqlgen lint, ${size}`, sqlgen);
+  if (dialect !== 'postgresql' || !squawk) continue;
+  const theirs = squawkFile(file);
+  report(`squawk 2.66 (native binary), ${size}`, theirs);
+  report('  sqlgen lint against squawk, 10 MB', { wall: times(sqlgen.wallMs, theirs.wallMs), cpu: times(sqlgen.cpuMs, theirs.cpuMs) });
 }
+if (squawk) {
+  const oneLine = path.join(lintDir, 'one-line.sql');
+  writeFileSync(oneLine, 'ALTER TABLE orders ADD COLUMN note text;\n');
+  report('sqlgen lint, one-line file (start-up)', lintFile('postgresql', oneLine));
+  report('squawk 2.66 (native binary), one-line file', squawkFile(oneLine));
+} else console.log('(squawk-cli or GNU time is not installed: no side-by-side lint figures)');
 const lintProject = path.join(lintDir, 'project');
 generateProject(lintProject, 10000);
 measure([bin, 'history'], lintProject, warm);
