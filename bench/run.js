@@ -65,7 +65,7 @@ function report(label, figures) {
   console.log(`${label.padEnd(50)} ${cells.join('  ')}`);
 }
 
-/** How many times `base` `value` is, e.g. `4.2x`. */
+/** `value` as a multiple of `base`, e.g. `4.2x`. */
 function times(value, base) {
   return `${(value / base).toFixed(1)}x`;
 }
