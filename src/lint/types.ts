@@ -40,6 +40,24 @@ export interface LintStatement {
   inTransaction: boolean;
   /** The parse tree (PostgreSQL: a libpg-query `Node`); absent when not parsed or unparsable. */
   ast?: unknown;
+  /**
+   * Set on BEGIN/START TRANSACTION (`begin`) and COMMIT/ROLLBACK/END (`end`). Statement checks
+   * never see these; script checks do.
+   */
+  transactionControl?: 'begin' | 'end';
+  /**
+   * Set on a statement of a PL/pgSQL body: the DO block or function that holds it. Such a
+   * statement always runs inside a transaction, so its `inTransaction` is true.
+   */
+  enclosing?: EnclosingBody;
+}
+
+/** The DO block or CREATE FUNCTION/PROCEDURE whose body holds a statement. */
+export interface EnclosingBody {
+  /** A DO block runs its body where it stands; a function or procedure, when it is called. */
+  kind: 'do' | 'function' | 'procedure';
+  /** The holding statement's own `inTransaction`: whether it stands inside BEGIN ... COMMIT. */
+  inTransaction: boolean;
 }
 
 /**
@@ -116,6 +134,32 @@ export type Effect = (typeof EFFECTS)[number];
 /** A rule's check for one dialect: reports about the statement; it never throws and never prints. */
 export type RuleCheck = (statement: LintStatement, context: LintContext) => readonly RuleReport[];
 
+/** What a script check knows of how the script runs, besides its statements. */
+export interface ScriptSettings {
+  /** The script runs inside a transaction a tool opens around it (see {@link LintSettings}). */
+  assumeInTransaction: boolean;
+}
+
+/** A script check's report: a {@link RuleReport} about one of the statements it was given. */
+export interface ScriptReport extends RuleReport {
+  /** The index of the statement the report is about, in the list the check was given. */
+  statement: number;
+}
+
+/**
+ * A rule's check of a whole script, for a hazard no one statement shows, such as a BEGIN never
+ * committed. It gets every statement in the order they run, transaction control included, each
+ * statement of a PL/pgSQL body right after the statement that holds it; without parse trees,
+ * which a large script could not keep in memory. It never throws and never prints.
+ *
+ * @example
+ * const check: ScriptCheck = { checkScript: (statements) =>
+ *   statements.flatMap((statement, index) => (statement.transactionControl ? [{ statement: index, message: 'Transaction control.' }] : [])) };
+ */
+export interface ScriptCheck {
+  checkScript(statements: readonly LintStatement[], settings: ScriptSettings): readonly ScriptReport[];
+}
+
 /**
  * What a finding is about, as reports and SARIF's `tool.driver.rules` describe it: a lint rule,
  * or a finding the engine or `sqlgen check` makes itself (such as `parse-error`).
@@ -143,7 +187,8 @@ export interface FindingKind {
 export interface Rule extends FindingKind {
   /** What running the statement does, as the handoff summary groups findings for a DBA. */
   effect: Effect;
-  checks: Partial<Record<DialectId, RuleCheck>>;
+  /** Per dialect, a check of each statement or a check of the whole script. */
+  checks: Partial<Record<DialectId, RuleCheck | ScriptCheck>>;
 }
 
 /** A problem found in a script, ready to print or serialise. */

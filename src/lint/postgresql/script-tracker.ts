@@ -3,8 +3,7 @@
  * created and which timeouts are in force. The engine shows it each statement after the rules ran.
  */
 import type { Node, VariableSetStmt } from 'libpg-query';
-import type { SplitStatement } from '../split-statements.js';
-import type { ScriptFacts } from '../types.js';
+import type { LintStatement, ScriptFacts } from '../types.js';
 import { definedConstraint, postgresqlAst } from './ast.js';
 import { DroppedObjects } from './dropped-objects.js';
 import { NotNullChecks } from './not-null-checks.js';
@@ -12,7 +11,7 @@ import { NotNullChecks } from './not-null-checks.js';
 /** Follows a script statement by statement; see {@link ScriptFacts}. */
 export interface ScriptTracker {
   readonly context: ScriptFacts;
-  observe(statement: SplitStatement): void;
+  observe(statement: LintStatement): void;
 }
 
 /** The timeout settings the context reports on. */
@@ -45,8 +44,9 @@ export class PostgresqlScriptTracker implements ScriptTracker {
     };
   }
 
-  observe(statement: SplitStatement): void {
-    if (statement.transactionControl) {
+  observe(statement: LintStatement): void {
+    // A statement outside BEGIN ... COMMIT is a transaction of its own: a DO block's SET LOCAL ends with it.
+    if (statement.transactionControl || !statement.inTransaction) {
       this.transactionTimeouts.clear();
       this.notValidInTransaction.clear();
     }
