@@ -204,4 +204,4 @@ export class LintInputError extends SqlgenError {
     super(code, message, hint, location);
   }
 }
-export type LintInputErrorCode = 'UNREADABLE_INPUT' | 'NO_DIALECT' | 'CONFLICTING_INPUTS';
+export type LintInputErrorCode = 'UNREADABLE_INPUT' | 'NO_DIALECT' | 'CONFLICTING_INPUTS' | 'UNKNOWN_SERVER';

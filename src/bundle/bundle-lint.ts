@@ -35,9 +35,10 @@ export interface BundleLintOptions extends LintSettings {
 export async function lintBundledScripts(scripts: readonly BundledScript[], options: BundleLintOptions): Promise<ManifestLint> {
   const findings: ManifestFinding[] = [];
   const suppressed: ManifestFinding[] = [];
+  const { rules, postgresqlVersion, mysqlVersion, sqlServerEdition } = options;
   for (const { revision, file, script } of scripts) {
     const disabled = checkedLintDisable(revision);
-    const found = await lintScript(script.text, { file, dialect: options.dialect, rules: options.rules, postgresqlVersion: options.postgresqlVersion });
+    const found = await lintScript(script.text, { file, dialect: options.dialect, rules, postgresqlVersion, mysqlVersion, sqlServerEdition });
     for (const finding of found) (disabled.includes(finding.ruleId) ? suppressed : findings).push(manifestFinding(finding, revision));
   }
   const counts = severityCounts(findings);

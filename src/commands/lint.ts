@@ -2,7 +2,7 @@ import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { ReportCommand } from '../cli/report-command.js';
 import { dialectFlag, failOnFlag, reportFormatFlag } from '../cli/shared-flags.js';
-import { MIN_POSTGRESQL_VERSION } from '../dialects/versions.js';
+import { MIN_POSTGRESQL_VERSION, SQL_SERVER_EDITIONS, type SqlServerEdition } from '../dialects/versions.js';
 import type { ReportFormat } from '../lint/report/format-report.js';
 import type { LintReport } from '../lint/report/lint-report.js';
 import type { RuleListing } from '../lint/report/rule-list.js';
@@ -32,6 +32,13 @@ Exits 1 when a finding is at or above --fail-on (default: the config's lint.fail
       min: MIN_POSTGRESQL_VERSION,
       max: 99,
     }),
+    'mysql-version': Flags.string({
+      summary: "MySQL or MariaDB server the SQL is for, as mysql-8.4, mysql-8.0.36 or mariadb-10.11 (default: the config's lint.mysqlVersion, else mysql-8.4); the online DDL findings follow it.",
+    }),
+    'sql-server-edition': Flags.string({
+      summary: "SQL Server edition the SQL is for (default: the config's lint.sqlServerEdition, else enterprise): standard (also Web, Express) cannot build indexes online.",
+      options: [...SQL_SERVER_EDITIONS],
+    }),
     'assume-in-transaction': Flags.boolean({ summary: 'SQL files and standard input run inside a transaction a tool opens around each (as if they began with BEGIN).' }),
     'list-rules': Flags.boolean({ summary: 'List the rules and exit.' }),
   };
@@ -49,6 +56,8 @@ Exits 1 when a finding is at or above --fail-on (default: the config's lint.fail
         range: { from: flags.from, to: flags.to },
         ...(flags['fail-on'] && { failOn: flags['fail-on'] as LintReport['failOn'] }),
         ...(flags['postgresql-version'] !== undefined && { postgresqlVersion: flags['postgresql-version'] }),
+        ...(flags['mysql-version'] !== undefined && { mysqlVersion: flags['mysql-version'] }),
+        ...(flags['sql-server-edition'] !== undefined && { sqlServerEdition: flags['sql-server-edition'] as SqlServerEdition }),
         ...(flags['assume-in-transaction'] && { assumeInTransaction: true }),
       },
       { cwd: sources.cwd, loadConfig: () => loadConfig(sources), openProject: () => openProject(sources), readStdin },

@@ -6,7 +6,7 @@ import { CONFIG_DEFAULTS, configFileSchema, MAX_REVISION_TIMEOUT_SECONDS, type C
 import { dialectFromUrl } from './dialect-from-url.js';
 import { compileSchema, describeSchemaErrors } from '../schema-validation.js';
 import { jsonSyntaxError } from './json-location.js';
-import { compareVersions } from '../dialects/versions.js';
+import { compareVersions, type SqlServerEdition } from '../dialects/versions.js';
 
 export const CONFIG_FILE_NAME = 'sqlgen.config.json';
 
@@ -26,7 +26,7 @@ export interface ProjectConfig {
   transactionPerRevision: boolean;
   guards: boolean;
   format: { enabled: boolean; keywordCase: 'upper' | 'lower' | 'preserve'; tabWidth: number };
-  lint: { failOn: Exclude<LintLevel, 'off'> | 'none'; rules: Record<string, LintLevel>; postgresqlVersion: number };
+  lint: { failOn: Exclude<LintLevel, 'off'> | 'none'; rules: Record<string, LintLevel>; postgresqlVersion: number; mysqlVersion: string; sqlServerEdition: SqlServerEdition };
   signing: { privateKey?: string; publicKey?: string };
   allowMultipleHeads: boolean;
   sqlite: { minimumVersion: string };
@@ -67,7 +67,14 @@ export function loadConfig(sources: ConfigSources): ProjectConfig {
     transactionPerRevision: file.transactionPerRevision ?? CONFIG_DEFAULTS.transactionPerRevision,
     guards: file.guards ?? CONFIG_DEFAULTS.guards,
     format: { ...CONFIG_DEFAULTS.format, ...file.format },
-    lint: { ...CONFIG_DEFAULTS.lint, ...file.lint, rules: { ...file.lint?.rules }, postgresqlVersion: file.lint?.postgresqlVersion ?? CONFIG_DEFAULTS.lint.postgresqlVersion },
+    lint: {
+      ...CONFIG_DEFAULTS.lint,
+      ...file.lint,
+      rules: { ...file.lint?.rules },
+      postgresqlVersion: file.lint?.postgresqlVersion ?? CONFIG_DEFAULTS.lint.postgresqlVersion,
+      mysqlVersion: file.lint?.mysqlVersion ?? CONFIG_DEFAULTS.lint.mysqlVersion,
+      sqlServerEdition: file.lint?.sqlServerEdition ?? CONFIG_DEFAULTS.lint.sqlServerEdition,
+    },
     signing: {
       ...(file.signing?.privateKey && { privateKey: fromRoot(file.signing.privateKey) }),
       ...(file.signing?.publicKey && { publicKey: fromRoot(file.signing.publicKey) }),

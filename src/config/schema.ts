@@ -1,6 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
 import { DIALECT_IDS, type DialectId } from '../dialects/dialect-id.js';
-import { DEFAULT_POSTGRESQL_VERSION, MIN_POSTGRESQL_VERSION } from '../dialects/versions.js';
+import { DEFAULT_MYSQL_TARGET, DEFAULT_POSTGRESQL_VERSION, DEFAULT_SQL_SERVER_EDITION, MIN_POSTGRESQL_VERSION, MYSQL_TARGET_PATTERN, SQL_SERVER_EDITIONS, type SqlServerEdition } from '../dialects/versions.js';
 
 /** Severity levels a lint rule can be configured to; `off` disables it. */
 export const LINT_LEVELS = ['off', 'info', 'warning', 'error'] as const;
@@ -24,7 +24,7 @@ export interface ConfigFile {
   /** Scripts check the version table before they change anything (default true). */
   guards?: boolean;
   format?: { enabled?: boolean; keywordCase?: 'upper' | 'lower' | 'preserve'; tabWidth?: number };
-  lint?: { failOn?: Exclude<LintLevel, 'off'> | 'none'; rules?: Record<string, LintLevel>; postgresqlVersion?: number };
+  lint?: { failOn?: Exclude<LintLevel, 'off'> | 'none'; rules?: Record<string, LintLevel>; postgresqlVersion?: number; mysqlVersion?: string; sqlServerEdition?: SqlServerEdition };
   signing?: { privateKey?: string; publicKey?: string };
   /** `sqlgen check` accepts several heads when true. */
   allowMultipleHeads?: boolean;
@@ -81,6 +81,8 @@ export const configFileSchema: JSONSchemaType<ConfigFile> = {
       properties: {
         failOn: { type: 'string', enum: ['info', 'warning', 'error', 'none'], nullable: true },
         postgresqlVersion: { type: 'integer', minimum: MIN_POSTGRESQL_VERSION, maximum: 99, nullable: true },
+        mysqlVersion: { type: 'string', pattern: MYSQL_TARGET_PATTERN, nullable: true },
+        sqlServerEdition: { type: 'string', enum: [...SQL_SERVER_EDITIONS], nullable: true },
         rules: {
           type: 'object',
           nullable: true,
@@ -131,7 +133,7 @@ export const CONFIG_DEFAULTS = {
   transactionPerRevision: true,
   guards: true,
   format: { enabled: true, keywordCase: 'upper', tabWidth: 2 },
-  lint: { failOn: 'error', rules: {}, postgresqlVersion: DEFAULT_POSTGRESQL_VERSION },
+  lint: { failOn: 'error', rules: {}, postgresqlVersion: DEFAULT_POSTGRESQL_VERSION, mysqlVersion: DEFAULT_MYSQL_TARGET, sqlServerEdition: DEFAULT_SQL_SERVER_EDITION },
   allowMultipleHeads: false,
   // DROP COLUMN, which SQLite gained in 3.35.0, is the newest form sqlgen relies on.
   sqlite: { minimumVersion: '3.35.0' },

@@ -6,13 +6,15 @@ import type { LintSettings } from './types.js';
 
 /**
  * The config's lint settings: `lint.rules`, checked against the rules this sqlgen has (a
- * misspelt id would otherwise switch nothing off, silently), and `lint.postgresqlVersion`.
+ * misspelt id would otherwise switch nothing off, silently), and the servers the SQL is for:
+ * `lint.postgresqlVersion`, `lint.mysqlVersion`, `lint.sqlServerEdition`.
  *
  * @throws ConfigError naming the config file and the unknown ids.
  */
 export function configuredLint(config: Pick<ProjectConfig, 'lint' | 'configFile' | 'projectRoot'>): LintSettings {
   const unknown = unknownLintIds(Object.keys(config.lint.rules));
-  if (unknown.length === 0) return { rules: config.lint.rules, postgresqlVersion: config.lint.postgresqlVersion };
+  const { rules, postgresqlVersion, mysqlVersion, sqlServerEdition } = config.lint;
+  if (unknown.length === 0) return { rules, postgresqlVersion, mysqlVersion, sqlServerEdition };
   const file = config.configFile ? path.relative(config.projectRoot, config.configFile) || config.configFile : 'sqlgen.config.json';
   throw new ConfigError(`${file}: lint.rules names unknown rule(s): ${unknown.join(', ')}`, 'run `sqlgen lint --list-rules` for the rule ids', { file });
 }

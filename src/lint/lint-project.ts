@@ -6,7 +6,7 @@ import { renderRevisionScripts, renderUpgrade } from '../compile/render-range.js
 import type { Project } from '../project.js';
 import { configuredLint } from './configured-lint.js';
 import { lintRevisionScripts } from './lint-revisions.js';
-import type { Finding, LintSettings } from './types.js';
+import type { Finding, ServerSettings } from './types.js';
 
 export interface RevisionRange {
   /** A revision specifier, or `base`. */
@@ -19,7 +19,7 @@ export interface RevisionRange {
  * The findings of the upgrade from `from` to `to`, in the revision files. Statements are linted
  * unformatted (formatting changes no meaning, and costs time), with each op call's line traced.
  */
-export async function lintRevisionRange(project: Project, range: RevisionRange, overrides: Pick<LintSettings, 'postgresqlVersion'> = {}): Promise<{ findings: Finding[]; revisions: number }> {
+export async function lintRevisionRange(project: Project, range: RevisionRange, overrides: ServerSettings = {}): Promise<{ findings: Finding[]; revisions: number }> {
   const settings = { ...renderSettings(project, { format: false }), traceSources: true };
   const rendered = await renderUpgrade(settings, range.from, range.to);
   const scripts = renderRevisionScripts(rendered, settings).map((script, index) => ({ revision: rendered.revisions[index]!, script }));

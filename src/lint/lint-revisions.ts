@@ -31,7 +31,7 @@ export async function lintRevisionScripts(scripts: readonly RevisionScript[], op
   const findings: Finding[] = [];
   for (const { revision, script } of scripts) {
     const rules = revisionRules(revision, options.rules);
-    const found = await lintScript(script.text, { file: revision.file, dialect: options.dialect, rules, postgresqlVersion: options.postgresqlVersion });
+    const found = await lintScript(script.text, { ...options, file: revision.file, rules });
     const lines = found.length > 0 ? script.text.split('\n') : [];
     findings.push(...found.map((finding) => inRevisionFile(finding, script.placements, lines)));
   }

@@ -11,7 +11,8 @@ import type { Project } from '../project.js';
 import { lintRevisionRange, type RevisionRange } from './lint-project.js';
 import { bundleSources, lintSqlSources, readSqlSource, type SqlSource } from './lint-sources.js';
 import { countOf, lintReport, type FailOn, type LintReport } from './report/lint-report.js';
-import type { Finding, LintSettings } from './types.js';
+import { MYSQL_TARGET_PATTERN, type SqlServerEdition } from '../dialects/versions.js';
+import type { Finding, LintSettings, ServerSettings } from './types.js';
 
 /** The name standard input goes by, as an argument and in findings. */
 export const STDIN_PATH = '-';
@@ -26,6 +27,10 @@ export interface LintRequest {
   failOn?: FailOn;
   /** --postgresql-version; the config's `lint.postgresqlVersion` otherwise. */
   postgresqlVersion?: number;
+  /** --mysql-version; the config's `lint.mysqlVersion` otherwise. */
+  mysqlVersion?: string;
+  /** --sql-server-edition; the config's `lint.sqlServerEdition` otherwise. */
+  sqlServerEdition?: SqlServerEdition;
   /** --assume-in-transaction: SQL files and standard input run inside a transaction a tool opens. */
   assumeInTransaction?: boolean;
 }
@@ -45,18 +50,27 @@ export async function runLint(request: LintRequest, environment: LintEnvironment
   if (request.assumeInTransaction && request.paths.length === 0) {
     throw new LintInputError('CONFLICTING_INPUTS', '--assume-in-transaction is for SQL files and standard input', "sqlgen's own scripts say their transactions: lint revisions without it, or give the SQL files a tool will wrap");
   }
+  if (request.mysqlVersion !== undefined && !new RegExp(MYSQL_TARGET_PATTERN).test(request.mysqlVersion)) {
+    throw new LintInputError('UNKNOWN_SERVER', `--mysql-version ${request.mysqlVersion} names no server`, 'write mysql-<version> or mariadb-<version>, e.g. mysql-8.0.36 or mariadb-10.11');
+  }
   if (request.paths.length === 0) {
     const project = await environment.openProject();
-    const { findings, revisions } = await lintRevisionRange(project, { from: request.range.from ?? 'base', to: request.range.to ?? 'heads' }, versionOf(request));
+    const { findings, revisions } = await lintRevisionRange(project, { from: request.range.from ?? 'base', to: request.range.to ?? 'heads' }, serversOf(request));
     return lintReport(findings, countOf(revisions, 'revision'), request.failOn ?? project.config.lint.failOn);
   }
   const config = environment.loadConfig();
-  const findings = await lintPaths(request.paths, { ...configuredLint(config), ...versionOf(request) }, request.assumeInTransaction ?? false, config, environment);
+  const findings = await lintPaths(request.paths, { ...configuredLint(config), ...serversOf(request) }, request.assumeInTransaction ?? false, config, environment);
   return lintReport(findings, countOf(request.paths.length, 'input'), request.failOn ?? config.lint.failOn);
 }
 
-function versionOf(request: LintRequest): Pick<LintSettings, 'postgresqlVersion'> {
-  return request.postgresqlVersion === undefined ? {} : { postgresqlVersion: request.postgresqlVersion };
+/** The server settings the flags gave; the config's stand for the others. */
+function serversOf(request: LintRequest): ServerSettings {
+  const { postgresqlVersion, mysqlVersion, sqlServerEdition } = request;
+  return {
+    ...(postgresqlVersion !== undefined && { postgresqlVersion }),
+    ...(mysqlVersion !== undefined && { mysqlVersion }),
+    ...(sqlServerEdition !== undefined && { sqlServerEdition }),
+  };
 }
 
 /** SQL files and standard input run inside a tool's transaction when `assumeInTransaction`; a bundle's scripts say their own. */

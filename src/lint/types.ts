@@ -27,7 +27,14 @@ export interface LintSettings {
   postgresqlVersion?: number;
   /** The script runs inside a transaction a tool opens around it, as if it began with BEGIN. */
   assumeInTransaction?: boolean;
+  /** The MySQL or MariaDB server the scripts are for (`mysql-8.4`, `mariadb-10.11`); DEFAULT_MYSQL_TARGET when absent. */
+  mysqlVersion?: string;
+  /** The SQL Server edition the scripts are for; DEFAULT_SQL_SERVER_EDITION when absent. */
+  sqlServerEdition?: SqlServerEdition;
 }
+
+/** The settings that say which server the SQL is for, as flags may override them. */
+export type ServerSettings = Pick<LintSettings, 'postgresqlVersion' | 'mysqlVersion' | 'sqlServerEdition'>;
 
 /** One statement of a script, as the splitter cuts it. */
 export interface LintStatement {
