@@ -13,7 +13,7 @@ import { splitStatements, type SplitStatement } from './split-statements.js';
 import { suppressions } from './suppressions.js';
 import { LineIndex } from './text-position.js';
 import { DEFAULT_POSTGRESQL_VERSION } from '../dialects/versions.js';
-import type { Finding, FindingKind, LintContext, LintSettings, LintStatement, Rule, RuleCheck, RuleReport, ScriptCheck, ScriptFacts, ScriptSettings, Severity, SeverityOverride } from './types.js';
+import { isStatementCheck, type Finding, type FindingKind, type LintContext, type LintSettings, type LintStatement, type Rule, type RuleCheck, type RuleReport, type ScriptCheck, type ScriptFacts, type ScriptSettings, type Severity, type SeverityOverride } from './types.js';
 
 /** The finding for a statement the dialect's parser rejects; no rule checked it. */
 export const PARSE_ERROR: FindingKind = {
@@ -88,7 +88,7 @@ function dialectRules(dialect: DialectId): DialectRules {
   const rules: DialectRules = { statement: [], script: [] };
   for (const rule of Object.values<Rule>(RULES)) {
     const check = rule.checks[dialect];
-    if (typeof check === 'function') rules.statement.push({ rule, check });
+    if (isStatementCheck(check)) rules.statement.push({ rule, check });
     else if (check) rules.script.push({ rule, check });
   }
   return rules;

@@ -168,6 +168,17 @@ export interface ScriptCheck {
 }
 
 /**
+ * Whether a rule's check is a statement check (a {@link RuleCheck}) rather than a script check.
+ *
+ * @example
+ * const check = banDropTable.checks.postgresql;
+ * if (isStatementCheck(check)) check(statement, context);
+ */
+export function isStatementCheck(check: RuleCheck | ScriptCheck | undefined): check is RuleCheck {
+  return typeof check === 'function';
+}
+
+/**
  * What a finding is about, as reports and SARIF's `tool.driver.rules` describe it: a lint rule,
  * or a finding the engine or `sqlgen check` makes itself (such as `parse-error`).
  */

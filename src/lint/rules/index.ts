@@ -27,6 +27,7 @@ import { banNonTransactionalStatementInTransaction } from './ban-non-transaction
 import { banRenameColumn } from './ban-rename-column.js';
 import { banRenameTable } from './ban-rename-table.js';
 import { banSetNotNull } from './ban-set-not-null.js';
+import { banTransactionNesting } from './ban-transaction-nesting.js';
 import { banTruncateCascade } from './ban-truncate-cascade.js';
 import { banVacuumFull } from './ban-vacuum-full.js';
 import { preferConstraintUsingIndex } from './prefer-constraint-using-index.js';
@@ -65,6 +66,7 @@ export const RULES = {
   'ban-rename-column': banRenameColumn,
   'ban-rename-table': banRenameTable,
   'ban-set-not-null': banSetNotNull,
+  'ban-transaction-nesting': banTransactionNesting,
   'ban-truncate-cascade': banTruncateCascade,
   'ban-vacuum-full': banVacuumFull,
   'prefer-constraint-using-index': preferConstraintUsingIndex,
