@@ -29,6 +29,7 @@ import { banRenameTable } from './ban-rename-table.js';
 import { banSetNotNull } from './ban-set-not-null.js';
 import { banTransactionNesting } from './ban-transaction-nesting.js';
 import { banTruncateCascade } from './ban-truncate-cascade.js';
+import { banUncommittedTransaction } from './ban-uncommitted-transaction.js';
 import { banVacuumFull } from './ban-vacuum-full.js';
 import { preferConstraintUsingIndex } from './prefer-constraint-using-index.js';
 import { preferRobustStatements } from './prefer-robust-statements.js';
@@ -68,6 +69,7 @@ export const RULES = {
   'ban-set-not-null': banSetNotNull,
   'ban-transaction-nesting': banTransactionNesting,
   'ban-truncate-cascade': banTruncateCascade,
+  'ban-uncommitted-transaction': banUncommittedTransaction,
   'ban-vacuum-full': banVacuumFull,
   'prefer-constraint-using-index': preferConstraintUsingIndex,
   'prefer-robust-statements': preferRobustStatements,
