@@ -17,6 +17,7 @@
  * before the first entry is one the manuals say nothing of, and gets no answer.
  */
 import { compareVersions, DEFAULT_MYSQL_TARGET, mysqlTarget, type MysqlFlavor, type MysqlTarget } from '../../dialects/versions.js';
+import type { QualifiedName } from '../keywords/shape.js';
 import type { Token } from '../keywords/tokens.js';
 import type { LintContext } from '../types.js';
 import { tableChanges, type ChangeKind, type TableChange } from './table-changes.js';
@@ -217,7 +218,7 @@ export interface PlannedChange extends TableChange {
 
 /** A MySQL/MariaDB table statement's changes, each with its default algorithm and lock. */
 export interface OnlinePlan {
-  table: string[];
+  table: QualifiedName;
   changes: PlannedChange[];
   /** The statement's own `ALGORITHM=`/`LOCK=`, which override the defaults or make it fail. */
   algorithm?: string;
@@ -239,7 +240,7 @@ export function onlinePlan(tokens: readonly Token[], sql: string, context: LintC
   const target = targetOf(context);
   const foreignKeyChecks = context.foreignKeyChecksOff !== true;
   const changes = found.changes.map((change) => ({ ...change, online: onlineDdl(change.kind, target, foreignKeyChecks) }));
-  return { table: found.table.parts, changes, ...(found.algorithm && { algorithm: found.algorithm }), ...(found.lock && { lock: found.lock }) };
+  return { table: found.table, changes, ...(found.algorithm && { algorithm: found.algorithm }), ...(found.lock && { lock: found.lock }) };
 }
 
 /** The context's MySQL/MariaDB server, or the default one. */

@@ -47,6 +47,8 @@ export interface TableChange {
   kind: ChangeKind | undefined;
   /** The clause as written, for messages: `ADD FULLTEXT INDEX ft (body)`. */
   text: string;
+  /** The name of the column, index or constraint the clause acts on, when it writes one. */
+  name?: string;
   /** UTF-16 offset of the clause in the statement. */
   offset: number;
 }
@@ -78,7 +80,7 @@ function alteredTableChanges(tokens: readonly Token[], sql: string): TableChange
   const changes: TableChange[] = [];
   for (const clause of altered.clauses) {
     if (clause.verb === 'ALGORITHM' || clause.verb === 'LOCK') options.set(clause.verb, runOption(optionValue(tokens, clause.start)));
-    else changes.push({ kind: clauseKind(tokens, clause, sql), text: sql.slice(tokens[clause.start]?.offset, tokens[clause.end - 1]?.end), offset: tokens[clause.start]?.offset ?? 0 });
+    else changes.push(clauseChange(tokens, clause, sql));
   }
   const kinds = new Set(changes.map((change) => change.kind));
   // Dropping the primary key and adding another in one statement is its own row of the tables.
@@ -87,6 +89,17 @@ function alteredTableChanges(tokens: readonly Token[], sql: string): TableChange
   }
   return { table: altered.table, changes, algorithm: options.get('ALGORITHM'), lock: options.get('LOCK') };
 }
+
+function clauseChange(tokens: readonly Token[], clause: AlterClause, sql: string): TableChange {
+  const change: TableChange = { kind: clauseKind(tokens, clause, sql), text: sql.slice(tokens[clause.start]?.offset, tokens[clause.end - 1]?.end), offset: tokens[clause.start]?.offset ?? 0 };
+  // `ADD UNIQUE INDEX ux`: the kind's second word; `ADD CONSTRAINT FOREIGN KEY`: no name.
+  const at = isWord(tokens[clause.name], 'INDEX') || isWord(tokens[clause.name], 'KEY') ? clause.name + 1 : clause.name;
+  const name = NAMING_VERBS.has(clause.verb) && !CONSTRAINT_WORDS.has(tokens[at]?.text ?? '') ? readName(tokens, at, sql) : undefined;
+  return name ? { ...change, name: name.parts.join('.') } : change;
+}
+
+/** The verbs whose clause names its object after the kind: `ADD INDEX ix`, `DROP COLUMN c`; table options name none. */
+const NAMING_VERBS: ReadonlySet<string> = new Set(['ADD', 'DROP', 'ALTER', 'MODIFY', 'CHANGE', 'RENAME']);
 
 /** The value of the option named at `index`: `ALGORITHM [=] INPLACE`, `ENGINE [=] InnoDB`, upper-cased. */
 function optionValue(tokens: readonly Token[], index: number): string | undefined {

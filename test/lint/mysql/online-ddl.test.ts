@@ -53,6 +53,11 @@ describe('tableChanges: each clause as a row of the online DDL tables', () => {
     expect(kinds(sql)).toEqual(expected);
   });
 
+  test('each change names the column, index or constraint it acts on, when it writes one', () => {
+    const sql = 'ALTER TABLE t ADD COLUMN a int, ADD UNIQUE INDEX ux (b), ADD INDEX (c), ADD CONSTRAINT fk FOREIGN KEY (p) REFERENCES q (id), ADD CONSTRAINT FOREIGN KEY (r) REFERENCES q (id), DROP FOREIGN KEY fk2, ENGINE = InnoDB';
+    expect(tableChanges(tokenize(sql, 'mysql').tokens, sql)?.changes.map((change) => change.name)).toEqual(['a', 'ux', undefined, 'fk', undefined, 'fk2', undefined]);
+  });
+
   test('ALGORITHM and LOCK are read as the statement asks them, DEFAULT as not asked', () => {
     const read = (sql: string) => {
       const found = tableChanges(tokenize(sql, 'mysql').tokens, sql);
