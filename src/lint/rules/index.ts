@@ -34,6 +34,7 @@ import { banUncommittedTransaction } from './ban-uncommitted-transaction.js';
 import { banVacuumFull } from './ban-vacuum-full.js';
 import { preferConstraintUsingIndex } from './prefer-constraint-using-index.js';
 import { preferRobustStatements } from './prefer-robust-statements.js';
+import { preferUtf8mb4 } from './prefer-utf8mb4.js';
 import { requireConcurrentIndexCreation } from './require-concurrent-index-creation.js';
 import { requireConcurrentIndexDeletion } from './require-concurrent-index-deletion.js';
 import { requireConcurrentPartitionDetach } from './require-concurrent-partition-detach.js';
@@ -75,6 +76,7 @@ export const RULES = {
   'ban-vacuum-full': banVacuumFull,
   'prefer-constraint-using-index': preferConstraintUsingIndex,
   'prefer-robust-statements': preferRobustStatements,
+  'prefer-utf8mb4': preferUtf8mb4,
   'require-concurrent-index-creation': requireConcurrentIndexCreation,
   'require-concurrent-index-deletion': requireConcurrentIndexDeletion,
   'require-concurrent-partition-detach': requireConcurrentPartitionDetach,
