@@ -23,6 +23,9 @@ const TIMEOUT_ZERO = 'squawk takes a timeout of 0 for a timeout, but 0 turns it 
 const LOCAL_TIMEOUT_ENDS = 'squawk keeps a SET LOCAL timeout after COMMIT, but it ends with its transaction';
 const TIMEOUT_RESET = 'squawk does not see RESET turn the timeout off';
 const LOCAL_OUTSIDE_TRANSACTION = 'squawk counts SET LOCAL outside a transaction block, where PostgreSQL only warns and sets nothing';
+const DOMAIN_WITHOUT_CONSTRAINT = 'squawk takes a DEFAULT or an explicit NULL for a constraint, but neither constrains the domain: a column of it is added in the catalog only';
+const DO_BLOCK_ENDS_TRANSACTION = 'squawk does not look into DO bodies, but COMMIT or ROLLBACK in a DO block inside a transaction block fails (invalid transaction termination)';
+const RUNS_TWICE = 'squawk asks for a guard, but the statement runs twice without an error: there is nothing to guard';
 const LOCK_LETS_TRAFFIC_THROUGH = 'squawk asks for timeouts before any statement that takes a lock; sqlgen only before one whose lock stops reads or writes, which this one does not';
 
 /**
@@ -56,6 +59,11 @@ export const SQUAWK_DISAGREEMENTS: Partial<Record<RuleId, readonly SquawkDisagre
   'ban-column-type-change': [
     { sql: 'CREATE TABLE scratch (a int);\nALTER TABLE scratch ALTER COLUMN a TYPE bigint;', squawk: 'reports', reason: NEW_TABLE },
   ],
+  'ban-domain-constraint': [
+    { sql: 'ALTER DOMAIN quantity SET NOT NULL;', squawk: 'passes', reason: 'squawk looks at ADD CONSTRAINT only, but SET NOT NULL gives the domain a NOT NULL constraint, with the same cost to every later column of it' },
+    { sql: "CREATE DOMAIN email AS text DEFAULT '' COLLATE \"C\";", squawk: 'reports', reason: DOMAIN_WITHOUT_CONSTRAINT },
+    { sql: 'CREATE DOMAIN note AS text NULL;', squawk: 'reports', reason: DOMAIN_WITHOUT_CONSTRAINT },
+  ],
   'ban-drop-column': [
     { sql: 'CREATE TABLE scratch (a int, b int);\nALTER TABLE scratch DROP COLUMN b;', squawk: 'reports', reason: NEW_TABLE },
   ],
@@ -78,6 +86,11 @@ export const SQUAWK_DISAGREEMENTS: Partial<Record<RuleId, readonly SquawkDisagre
   'ban-set-not-null': [
     { sql: 'CREATE TABLE refunds (id int);\nALTER TABLE refunds ALTER COLUMN id SET NOT NULL;', squawk: 'reports', reason: NEW_TABLE },
   ],
+  'ban-transaction-nesting': [
+    { sql: "BEGIN;\nDO $$ BEGIN UPDATE orders SET note = '' WHERE id = 1; COMMIT; END $$;\nCOMMIT;", squawk: 'passes', reason: DO_BLOCK_ENDS_TRANSACTION },
+    { sql: "BEGIN;\nDO $$ BEGIN UPDATE orders SET note = '' WHERE id = 1; ROLLBACK; END $$;\nCOMMIT;", squawk: 'passes', reason: DO_BLOCK_ENDS_TRANSACTION },
+    { sql: "BEGIN;\nSAVEPOINT s;\nUPDATE orders SET note = '' WHERE id = 1;\nROLLBACK TO SAVEPOINT s;\nCOMMIT;", squawk: 'reports', reason: 'squawk takes ROLLBACK TO SAVEPOINT for the end of the transaction, but the transaction stays open, so the COMMIT after it is the one that closes it' },
+  ],
   'ban-vacuum-full': [
     { sql: 'VACUUM FULL orders;', squawk: 'passes', reason: REPACK_FROM_19 },
     { sql: 'VACUUM FULL;', squawk: 'passes', reason: REPACK_FROM_19 },
@@ -88,19 +101,28 @@ export const SQUAWK_DISAGREEMENTS: Partial<Record<RuleId, readonly SquawkDisagre
   'prefer-constraint-using-index': [
     { sql: 'CREATE TABLE refunds (id int, code text);\nALTER TABLE refunds ADD PRIMARY KEY (id), ADD UNIQUE (code);', squawk: 'reports', reason: NEW_TABLE },
   ],
+  'prefer-robust-statements': [
+    { sql: 'ALTER TABLE old_orders DROP CONSTRAINT IF EXISTS orders_total_positive;\nALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total > 0);', squawk: 'passes', reason: 'squawk takes a DROP CONSTRAINT IF EXISTS of the same name on another table for the guard; only one on the same table lets the ADD CONSTRAINT run again' },
+    { sql: 'ALTER TABLE orders ALTER COLUMN total SET NOT NULL;', squawk: 'reports', reason: RUNS_TWICE },
+    { sql: 'ALTER TABLE orders VALIDATE CONSTRAINT orders_id_positive;', squawk: 'reports', reason: RUNS_TWICE },
+    { sql: 'CREATE INDEX CONCURRENTLY ON orders (total);', squawk: 'passes', reason: 'squawk lets an unnamed CREATE INDEX CONCURRENTLY pass, but run again it builds a second index under a new name (orders_total_idx1)' },
+    { sql: 'CREATE TABLE refunds AS SELECT * FROM orders;', squawk: 'passes', reason: 'squawk does not look at CREATE TABLE ... AS, which fails when run again because the table exists' },
+    { sql: 'CREATE TEMPORARY TABLE scratch (id bigint);', squawk: 'reports', reason: 'squawk reports a temporary table, but it ends with the session that failed, and the next run creates it anew' },
+    { sql: 'DROP INDEX CONCURRENTLY IF EXISTS orders_total;\nCREATE INDEX CONCURRENTLY orders_total ON orders (total);', squawk: 'reports', reason: 'squawk wants IF NOT EXISTS, but the DROP INDEX CONCURRENTLY IF EXISTS before it is the better guard: after a failed concurrent build IF NOT EXISTS would keep the invalid index' },
+  ],
   'require-concurrent-index-creation': [
     { sql: 'CREATE TABLE events (id bigint, at timestamptz);\nCREATE INDEX events_at ON events (at);', squawk: 'reports', reason: NEW_TABLE_OUTSIDE_TRANSACTION },
   ],
   'require-concurrent-index-deletion': [
     { sql: 'CREATE INDEX CONCURRENTLY orders_note ON orders (note);\nDROP INDEX orders_note;', squawk: 'reports', reason: NEW_INDEX_OLD_TABLE },
   ],
+  'require-concurrent-partition-detach': [
+    { sql: 'CREATE TABLE events (id int, year int) PARTITION BY LIST (year);\nALTER TABLE events DETACH PARTITION events_2020;', squawk: 'reports', reason: NEW_TABLE },
+  ],
   'require-concurrent-reindex': [
     { sql: 'REINDEX (CONCURRENTLY false) INDEX orders_created_at;', squawk: 'passes', reason: 'squawk 2.66 takes REINDEX (CONCURRENTLY false) for a concurrent reindex, but false turns the option off' },
     { sql: 'CREATE TABLE scratch (a int);\nREINDEX TABLE scratch;', squawk: 'reports', reason: NEW_TABLE },
     { sql: 'CREATE INDEX CONCURRENTLY orders_note ON orders (note);\nREINDEX INDEX orders_note;', squawk: 'reports', reason: NEW_INDEX_OLD_TABLE },
-  ],
-  'require-concurrent-partition-detach': [
-    { sql: 'CREATE TABLE events (id int, year int) PARTITION BY LIST (year);\nALTER TABLE events DETACH PARTITION events_2020;', squawk: 'reports', reason: NEW_TABLE },
   ],
   'require-lock-timeout': [
     { sql: 'SET lock_timeout = 0;\nALTER TABLE orders ADD COLUMN note text;', squawk: 'passes', reason: TIMEOUT_ZERO },
