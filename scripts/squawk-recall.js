@@ -8,6 +8,7 @@
 // were read right (they may also be newer or older than the installed squawk).
 import { readFileSync } from 'node:fs';
 import { lintScript } from '../dist/lint/engine.js';
+import { RULES } from '../dist/lint/rules/index.js';
 import { squawkBinary, squawkRuleNames } from '../test/oracles/squawk.js';
 import { squawkRuleTests } from './squawk-rule-tests.js';
 
@@ -45,9 +46,13 @@ function comparableCases(tests, mapped) {
   return { cases, skipped };
 }
 
-/** Whether sqlgen reports the case with one of the rules mapped to its squawk rule, and whether it parsed it. */
+/**
+ * Whether sqlgen reports the case with one of the rules mapped to its squawk rule (turned on at
+ * their severity, as some are off by default), and whether it parsed it.
+ */
 async function sqlgenVerdict(testCase, sqlgenRules) {
-  const findings = await lintScript(testCase.sql, { file: `${testCase.test}.sql`, dialect: 'postgresql', postgresqlVersion: testCase.postgresqlVersion, assumeInTransaction: testCase.assumeInTransaction });
+  const rules = Object.fromEntries(sqlgenRules.map((id) => [id, RULES[id].severity]));
+  const findings = await lintScript(testCase.sql, { file: `${testCase.test}.sql`, dialect: 'postgresql', rules, postgresqlVersion: testCase.postgresqlVersion, assumeInTransaction: testCase.assumeInTransaction });
   return { found: findings.some((finding) => sqlgenRules.includes(finding.ruleId)), parseError: findings.some((finding) => finding.ruleId === 'parse-error') };
 }
 
