@@ -24,6 +24,7 @@ import { banDropTable } from './ban-drop-table.js';
 import { banDuplicateColumnAssignment } from './ban-duplicate-column-assignment.js';
 import { banInlineReferences } from './ban-inline-references.js';
 import { banLongIdentifier } from './ban-long-identifier.js';
+import { banNocheckConstraint } from './ban-nocheck-constraint.js';
 import { banNonTransactionalStatementInTransaction } from './ban-non-transactional-statement-in-transaction.js';
 import { banRenameColumn } from './ban-rename-column.js';
 import { banRenameTable } from './ban-rename-table.js';
@@ -66,6 +67,7 @@ export const RULES = {
   'ban-duplicate-column-assignment': banDuplicateColumnAssignment,
   'ban-inline-references': banInlineReferences,
   'ban-long-identifier': banLongIdentifier,
+  'ban-nocheck-constraint': banNocheckConstraint,
   'ban-non-transactional-statement-in-transaction': banNonTransactionalStatementInTransaction,
   'ban-rename-column': banRenameColumn,
   'ban-rename-table': banRenameTable,
