@@ -34,7 +34,7 @@ function keywordLinting(dialect: KeywordDialectId): DialectLinting {
 /** Every dialect: a new DialectId without an entry here does not compile. */
 export const DIALECT_LINTING = {
   postgresql: {
-    loadParser: loadPostgresqlParser,
+    loadParser: async () => (await loadPostgresqlParser()).one,
     loadBodyReader: loadPlpgsqlBodyReader,
     createTracker: () => withCreatedForeignKeys(new PostgresqlScriptTracker(), postgresqlForeignKeys),
   },

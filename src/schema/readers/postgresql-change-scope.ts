@@ -55,17 +55,15 @@ const CONFINED = new Set([
  * The scope of `statements`, or undefined when one of them may change what it does not name.
  *
  * @example
- * changeScope(['ALTER TABLE audit.events ADD COLUMN at timestamptz'], parse)
+ * changeScope(['ALTER TABLE audit.events ADD COLUMN at timestamptz'], parser)
  * // { relations: Map { 'audit.events' => { schema: 'audit', name: 'events' } }, createsView: false, renames: false }
- * changeScope(['CREATE FUNCTION f() ...'], parse) // undefined
+ * changeScope(['CREATE FUNCTION f() ...'], parser) // undefined
  */
-export function changeScope(statements: readonly string[], parse: PostgresqlParser): ChangeScope | undefined {
+export function changeScope(statements: readonly string[], parser: PostgresqlParser): ChangeScope | undefined {
   const relations = new Map<string, RelationName>();
   let createsView = false;
   let renames = false;
-  for (const sql of statements) {
-    if (isPostgresqlGuard(sql)) continue;
-    const parsed = parse(sql);
+  for (const parsed of parser.all(statements.filter((sql) => !isPostgresqlGuard(sql)))) {
     if (!('ast' in parsed)) return undefined;
     const statement = confinedStatement(parsed.ast);
     if (!statement) return undefined;

@@ -148,8 +148,8 @@ let parser: Promise<PostgresqlParser> | undefined;
 /** Views as PostgreSQL 16+ prints them, whichever version the catalog belongs to. */
 async function sameSpellingViews(views: readonly SnapshotView[]): Promise<SnapshotView[]> {
   if (views.length === 0) return [];
-  const parse = await (parser ??= loadPostgresqlParser());
-  return views.map((view) => ({ ...view, definition: unqualifiedColumns(view.definition, parse) }));
+  const loaded = await (parser ??= loadPostgresqlParser());
+  return views.map((view) => ({ ...view, definition: unqualifiedColumns(view.definition, loaded) }));
 }
 
 /**
@@ -158,8 +158,8 @@ async function sameSpellingViews(views: readonly SnapshotView[]): Promise<Snapsh
  * qualify). Drops that qualifier where 16+ would not print it: in each SELECT of the top query
  * that reads one relation, outside subqueries, which both versions qualify alike.
  */
-function unqualifiedColumns(definition: string, parse: PostgresqlParser): string {
-  const parsed = parse(definition);
+function unqualifiedColumns(definition: string, parser: PostgresqlParser): string {
+  const parsed = parser.one(definition);
   if (!('ast' in parsed)) return definition;
   const cuts = topLevelSelects(parsed.ast).flatMap((select) => qualifiersToDrop(select, definition));
   return cuts
