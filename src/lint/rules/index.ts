@@ -42,6 +42,7 @@ import { requireConcurrentPartitionDetach } from './require-concurrent-partition
 import { requireConcurrentReindex } from './require-concurrent-reindex.js';
 import { requireLockTimeout } from './require-lock-timeout.js';
 import { requireNotValidConstraint } from './require-not-valid-constraint.js';
+import { requireOnlineIndexOperation } from './require-online-index-operation.js';
 import { requireStatementTimeout } from './require-statement-timeout.js';
 import { requireWhereInUpdateDelete } from './require-where-in-update-delete.js';
 
@@ -85,6 +86,7 @@ export const RULES = {
   'require-concurrent-reindex': requireConcurrentReindex,
   'require-lock-timeout': requireLockTimeout,
   'require-not-valid-constraint': requireNotValidConstraint,
+  'require-online-index-operation': requireOnlineIndexOperation,
   'require-statement-timeout': requireStatementTimeout,
   'require-where-in-update-delete': requireWhereInUpdateDelete,
 } as const satisfies Record<string, Rule>;

@@ -1,18 +1,22 @@
-// The MySQL rules that follow lint.mysqlVersion, run with the server in the context as the engine
-// gives it to them.
+// The rules that follow lint.mysqlVersion and lint.sqlServerEdition, run with the server in the
+// context as the engine gives it to them.
 import { describe, expect, test } from 'vitest';
-import { mysqlTarget } from '../../../src/dialects/versions.js';
-import { tokenize } from '../../../src/lint/keywords/tokens.js';
-import { RULES, type RuleId } from '../../../src/lint/rules/index.js';
-import { isStatementCheck, type LintContext, type LintStatement } from '../../../src/lint/types.js';
+import { mysqlTarget, type SqlServerEdition } from '../../src/dialects/versions.js';
+import { tokenize } from '../../src/lint/keywords/tokens.js';
+import { RULES, type RuleId } from '../../src/lint/rules/index.js';
+import { isStatementCheck, type LintContext, type LintStatement } from '../../src/lint/types.js';
 
 const CONTEXT: LintContext = { postgresqlVersion: 15, createdTables: new Set(), createdIndexes: new Set(), lockTimeout: false, statementTimeout: false };
 
 function messages(ruleId: RuleId, sql: string, target: string): string[] {
-  const statement: LintStatement = { sql, dialect: 'mysql', location: { file: 'm.sql', line: 1, column: 1 }, inTransaction: false, ast: tokenize(sql, 'mysql').tokens };
-  const check = RULES[ruleId].checks.mysql;
-  if (!isStatementCheck(check)) throw new Error(`${ruleId} has no MySQL statement check`);
-  return check(statement, { ...CONTEXT, mysqlTarget: mysqlTarget(target) }).map((report) => report.message);
+  return dialectMessages(ruleId, sql, 'mysql', { mysqlTarget: mysqlTarget(target) });
+}
+
+function dialectMessages(ruleId: RuleId, sql: string, dialect: 'mysql' | 'mssql', settings: Partial<LintContext>): string[] {
+  const statement: LintStatement = { sql, dialect, location: { file: 'm.sql', line: 1, column: 1 }, inTransaction: false, ast: tokenize(sql, dialect).tokens };
+  const check = RULES[ruleId].checks[dialect];
+  if (!isStatementCheck(check)) throw new Error(`${ruleId} has no ${dialect} statement check`);
+  return check(statement, { ...CONTEXT, ...settings }).map((report) => report.message);
 }
 
 describe('MySQL findings follow the configured server', () => {
@@ -40,5 +44,14 @@ describe('MySQL findings follow the configured server', () => {
     ]);
     expect(messages('ban-add-foreign-key-with-checks', sql, 'mariadb-10.11')).toHaveLength(1);
     expect(messages('ban-add-foreign-key-with-checks', sql, 'mariadb-11.4')).toEqual([]);
+  });
+});
+
+describe('SQL Server findings follow the configured edition', () => {
+  test('an offline index build is reported where ONLINE = ON is there to use: not on Standard', () => {
+    const sql = 'CREATE INDEX ix_orders_ref ON dbo.orders (ref)';
+    const on = (edition: SqlServerEdition) => dialectMessages('require-online-index-operation', sql, 'mssql', { sqlServerEdition: edition });
+    expect(on('enterprise')).toEqual(['CREATE INDEX ix_orders_ref builds the index offline: a shared lock blocks writes to dbo.orders until it is built.']);
+    expect(on('standard')).toEqual([]);
   });
 });
