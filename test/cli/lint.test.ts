@@ -34,7 +34,7 @@ describe('sqlgen lint', () => {
     const result = await runCli(['lint', 'm.sql', '--format', 'json'], root);
     const report = JSON.parse(result.stdout) as { findings: Array<{ ruleId: string }>; failOn: string };
     expect(report.failOn).toBe('warning');
-    expect(report.findings.map((finding) => finding.ruleId)).toEqual(['require-lock-timeout', 'require-statement-timeout']);
+    expect(report.findings.map((finding) => finding.ruleId)).toEqual(['prefer-robust-statements', 'require-lock-timeout', 'require-statement-timeout']);
     expect(result.exitCode).toBe(1);
   });
 
@@ -52,7 +52,7 @@ describe('sqlgen lint', () => {
     const result = await runCli(['lint', 'm.sql', '--dialect', 'postgresql', '--json'], root);
     const report = JSON.parse(result.stdout) as { findings: Array<{ ruleId: string; location: object }>; counts: object };
     expect(report.findings[0]).toMatchObject({ ruleId: 'ban-drop-column', location: { file: 'm.sql', line: 1, column: 1 } });
-    expect(report.counts).toEqual({ error: 0, warning: 2, info: 1 });
+    expect(report.counts).toEqual({ error: 0, warning: 3, info: 1 });
   });
 
   test('SARIF output goes to stdout', async () => {

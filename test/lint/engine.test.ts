@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { lintScript, type LintOptions } from '../../src/lint/engine.js';
 
-/** require-statement-timeout (info) would add a finding to nearly every script here. */
-const POSTGRESQL: LintOptions = { file: 'db/up.sql', dialect: 'postgresql', rules: { 'require-statement-timeout': 'off' } };
+/** require-statement-timeout and prefer-robust-statements would add a finding to nearly every script here. */
+const POSTGRESQL: LintOptions = { file: 'db/up.sql', dialect: 'postgresql', rules: { 'require-statement-timeout': 'off', 'prefer-robust-statements': 'off' } };
 
 async function findings(sql: string, options: Partial<LintOptions> = {}): Promise<string[]> {
   const found = await lintScript(sql, { ...POSTGRESQL, ...options });
