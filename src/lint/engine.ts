@@ -79,7 +79,7 @@ export async function lintScript(text: string, options: LintOptions): Promise<Fi
   const reports = [...linter.reports, ...scriptReports(linter.linted, rules.script, { assumeInTransaction })];
   const suppressed = suppressions(script.comments, script.statements.map((statement) => statement.offset));
   return reports
-    .filter((report) => overrides[report.ruleId] !== 'off' && !suppressed(report.ruleId, report.statementOffset))
+    .filter((report) => (overrides[report.ruleId] ?? DEFAULT_LEVELS.get(report.ruleId)) !== 'off' && !suppressed(report.ruleId, report.statementOffset))
     .map((report) => toFinding(report, overrides[report.ruleId], lines, options.file))
     .sort(byPosition);
 }
@@ -201,6 +201,16 @@ export const LINT_FINDING_KINDS: readonly FindingKind[] = [...Object.values<Rule
 
 /** The ids a severity override or a suppression may name. */
 export const LINT_IDS: readonly string[] = LINT_FINDING_KINDS.map((kind) => kind.id);
+
+/**
+ * The level of a kind of finding when `rules` does not name it: its severity, or `off` for a rule
+ * that is off by default (advice: `rules` turns it on by giving it a level).
+ */
+export function defaultLevel(kind: FindingKind): SeverityOverride {
+  return kind.enabledByDefault === false ? 'off' : kind.severity;
+}
+
+const DEFAULT_LEVELS: ReadonlyMap<string, SeverityOverride> = new Map(LINT_FINDING_KINDS.map((kind) => [kind.id, defaultLevel(kind)]));
 
 /** The ids among `ids` that name no rule and no engine finding. */
 export function unknownLintIds(ids: readonly string[]): string[] {

@@ -185,8 +185,13 @@ export function isStatementCheck(check: RuleCheck | ScriptCheck | undefined): ch
 export interface FindingKind {
   /** Kebab-case; for rules it starts with `ban-`, `prefer-` or `require-` and names the doc page. */
   id: string;
-  /** The default severity; a `rules` option may override it. */
+  /** The default severity; a `rules` option may override it. For a rule off by default, the level it suggests. */
   severity: Severity;
+  /**
+   * False for advice rules: they report nothing unless `rules` gives them a level, which they then
+   * report at. Absent means on, at `severity`.
+   */
+  enabledByDefault?: boolean;
   /** One line: what it catches. */
   description: string;
   /** One line: the safe alternative, shown with every finding. */

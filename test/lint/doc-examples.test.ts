@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { DIALECT_IDS, type DialectId } from '../../src/dialects/dialect-id.js';
+import { defaultLevel } from '../../src/lint/engine.js';
 import { RULES, type RuleId } from '../../src/lint/rules/index.js';
 import { expectVerdict, type RuleCases } from './rules/rule-cases.js';
 
@@ -85,8 +86,8 @@ describe.each(Object.entries(RULES))('docs/rules/%s.md', (id, rule) => {
   const { examples, problems } = docExamples(markdown);
   const checked = DIALECT_IDS.filter((dialect) => rule.checks[dialect] !== undefined);
 
-  test('its headline names the dialects the rule checks and its default severity', () => {
-    expect(headline(markdown)).toEqual({ dialects: checked, severity: rule.severity });
+  test('its headline names the dialects the rule checks and its default severity (`off` for a rule off by default)', () => {
+    expect(headline(markdown)).toEqual({ dialects: checked, severity: defaultLevel(rule) });
   });
 
   test('has bad and good examples, labelled by the convention, in dialects the rule checks', () => {

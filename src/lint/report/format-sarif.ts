@@ -52,7 +52,7 @@ function descriptor(kind: FindingKind, documented: boolean): ReportingDescriptor
     fullDescription: { text: kind.description },
     help: { text: kind.help },
     ...(documented && { helpUri: ruleDocUrl(kind.id) }),
-    defaultConfiguration: { level: LEVELS[kind.severity] },
+    defaultConfiguration: { level: LEVELS[kind.severity], ...(kind.enabledByDefault === false && { enabled: false }) },
   };
 }
 

@@ -10,6 +10,7 @@ import { banAddNotNullColumnWithoutDefault } from './ban-add-not-null-column-wit
 import { banAddStoredGeneratedColumn } from './ban-add-stored-generated-column.js';
 import { banAlterAlgorithmCopy } from './ban-alter-algorithm-copy.js';
 import { banAlterEnumValue } from './ban-alter-enum-value.js';
+import { banCharField } from './ban-char-field.js';
 import { banCluster } from './ban-cluster.js';
 import { banColumnTypeChange } from './ban-column-type-change.js';
 import { banConcurrentIndexCreationInTransaction } from './ban-concurrent-index-creation-in-transaction.js';
@@ -33,8 +34,13 @@ import { banTransactionNesting } from './ban-transaction-nesting.js';
 import { banTruncateCascade } from './ban-truncate-cascade.js';
 import { banUncommittedTransaction } from './ban-uncommitted-transaction.js';
 import { banVacuumFull } from './ban-vacuum-full.js';
+import { preferBigintOverInt } from './prefer-bigint-over-int.js';
+import { preferBigintOverSmallint } from './prefer-bigint-over-smallint.js';
 import { preferConstraintUsingIndex } from './prefer-constraint-using-index.js';
+import { preferIdentity } from './prefer-identity.js';
 import { preferRobustStatements } from './prefer-robust-statements.js';
+import { preferTextField } from './prefer-text-field.js';
+import { preferTimestamptz } from './prefer-timestamptz.js';
 import { preferUtf8mb4 } from './prefer-utf8mb4.js';
 import { requireConcurrentIndexCreation } from './require-concurrent-index-creation.js';
 import { requireConcurrentIndexDeletion } from './require-concurrent-index-deletion.js';
@@ -54,6 +60,7 @@ export const RULES = {
   'ban-add-stored-generated-column': banAddStoredGeneratedColumn,
   'ban-alter-algorithm-copy': banAlterAlgorithmCopy,
   'ban-alter-enum-value': banAlterEnumValue,
+  'ban-char-field': banCharField,
   'ban-cluster': banCluster,
   'ban-column-type-change': banColumnTypeChange,
   'ban-concurrent-index-creation-in-transaction': banConcurrentIndexCreationInTransaction,
@@ -77,8 +84,13 @@ export const RULES = {
   'ban-truncate-cascade': banTruncateCascade,
   'ban-uncommitted-transaction': banUncommittedTransaction,
   'ban-vacuum-full': banVacuumFull,
+  'prefer-bigint-over-int': preferBigintOverInt,
+  'prefer-bigint-over-smallint': preferBigintOverSmallint,
   'prefer-constraint-using-index': preferConstraintUsingIndex,
+  'prefer-identity': preferIdentity,
   'prefer-robust-statements': preferRobustStatements,
+  'prefer-text-field': preferTextField,
+  'prefer-timestamptz': preferTimestamptz,
   'prefer-utf8mb4': preferUtf8mb4,
   'require-concurrent-index-creation': requireConcurrentIndexCreation,
   'require-concurrent-index-deletion': requireConcurrentIndexDeletion,

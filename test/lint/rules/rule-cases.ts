@@ -17,9 +17,13 @@ export async function ruleIdsFor(sql: string, dialect: DialectId = 'postgresql')
   return (await lintScript(sql, { file: 'migration.sql', dialect })).map((finding) => finding.ruleId);
 }
 
-/** Asserts that `sql` parses in `dialect` and that `ruleId` reports it (`bad`) or does not (`good`). */
+/**
+ * Asserts that `sql` parses in `dialect` and that `ruleId` reports it (`bad`) or does not (`good`),
+ * with the rule on at its severity (a rule off by default is turned on).
+ */
 export async function expectVerdict(ruleId: RuleId, kind: keyof RuleCases, sql: string, dialect: DialectId): Promise<void> {
-  const ids = await ruleIdsFor(sql, dialect);
+  const findings = await lintScript(sql, { file: 'migration.sql', dialect, rules: { [ruleId]: RULES[ruleId].severity } });
+  const ids = findings.map((finding) => finding.ruleId);
   expect(ids).not.toContain('parse-error');
   if (kind === 'bad') expect(ids).toContain(ruleId);
   else expect(ids).not.toContain(ruleId);
