@@ -8,12 +8,13 @@ import { DEFAULT_POSTGRESQL_VERSION } from '../../dialects/versions.js';
 import { DIALECT_LINTING } from '../lint-dialects.js';
 import { splitStatements } from '../split-statements.js';
 import type { LockEntry, StatementLocks } from './lock-entry.js';
+import { mysqlLocks } from './mysql.js';
 import { postgresqlLocks } from './postgresql.js';
 
 /** Each dialect's lock model; a dialect without one is not in the report (its inputs are named as not covered). */
 export const LOCK_MODELS = {
   postgresql: postgresqlLocks,
-  mysql: undefined,
+  mysql: mysqlLocks,
   sqlite: undefined,
   mssql: undefined,
 } as const satisfies Record<DialectId, StatementLocks | undefined>;

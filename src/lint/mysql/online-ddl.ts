@@ -205,9 +205,17 @@ export function onlineDdl(kind: ChangeKind | undefined, target: MysqlTarget, for
   if (kind === undefined) return undefined;
   const row: FactKind = kind === 'add-foreign-key' && !foreignKeyChecks ? 'add-unchecked-foreign-key' : kind;
   const found = FACTS[target.flavor][row].findLast((fact) => compareVersions(target.version, fact.from) >= 0)?.ddl;
-  const onlineCopyFrom = ONLINE_COPY[target.flavor];
-  if (found?.algorithm !== 'COPY' || onlineCopyFrom === undefined || compareVersions(target.version, onlineCopyFrom) < 0) return found;
+  if (found?.algorithm !== 'COPY' || defaultCopyLock(target) === 'SHARED') return found;
   return { ...found, lock: 'NONE', source: `${found.source}; ${ONLINE_COPY_SOURCE}`, caveat: [found.caveat, ONLINE_COPY_CAVEAT].filter(Boolean).join('; ') };
+}
+
+/**
+ * The lock a table copy takes when the statement names none: LOCK=SHARED, but LOCK=NONE from
+ * MariaDB 11.2 (see ONLINE_COPY).
+ */
+export function defaultCopyLock(target: MysqlTarget): OnlineLock {
+  const onlineCopyFrom = ONLINE_COPY[target.flavor];
+  return onlineCopyFrom !== undefined && compareVersions(target.version, onlineCopyFrom) >= 0 ? 'NONE' : 'SHARED';
 }
 
 /** One change of a statement and what the server does for it. */
