@@ -6,11 +6,14 @@ import { MIN_POSTGRESQL_VERSION, SQL_SERVER_EDITIONS, type SqlServerEdition } fr
 import type { ReportFormat } from '../lint/report/format-report.js';
 import type { LintReport } from '../lint/report/lint-report.js';
 import type { RuleListing } from '../lint/report/rule-list.js';
+import type { LockEntry } from '../lint/locks/lock-entry.js';
+import type { LintEnvironment, LintRequest } from '../lint/run-lint.js';
 
 export default class Lint extends ReportCommand {
   static override summary = 'Audit migration SQL for what locks, rewrites or destroys data: revisions, .sql files, stdin or a bundle.';
   static override description = `With no paths, lints the upgrade of --from (default base) to --to (default heads), rendered in memory; findings point at the revision file and the op call or SQL line. Paths may be .sql files (dialect from --dialect or the config), - for standard input, or bundle folders (dialect from the manifest).
-Exits 1 when a finding is at or above --fail-on (default: the config's lint.failOn, else error). Suppress one statement with "-- sqlgen-lint-disable-next-line <rule-id>", a stretch with "-- sqlgen-lint-disable <rule-id>" ... "-- sqlgen-lint-enable", a revision with lintDisable (or "-- sqlgen:lint-disable"), a rule everywhere with lint.rules in sqlgen.config.json.`;
+Exits 1 when a finding is at or above --fail-on (default: the config's lint.failOn, else error). Suppress one statement with "-- sqlgen-lint-disable-next-line <rule-id>", a stretch with "-- sqlgen-lint-disable <rule-id>" ... "-- sqlgen-lint-enable", a revision with lintDisable (or "-- sqlgen:lint-disable"), a rule everywhere with lint.rules in sqlgen.config.json.
+With --locks, prints instead the lock each PostgreSQL statement takes on each table, what it blocks and whether it rewrites or scans the table, for --postgresql-version (a table, or a JSON array with --format json); it always exits 0.`;
   static override examples = [
     '<%= config.bin %> lint',
     '<%= config.bin %> lint --from 4c5d6e7f8a9b --format sarif > sqlgen.sarif',
@@ -18,6 +21,7 @@ Exits 1 when a finding is at or above --fail-on (default: the config's lint.fail
     'pg_dump --schema-only mydb | <%= config.bin %> lint --dialect postgresql -',
     '<%= config.bin %> lint output/base-to-7c9e2b4a1d30-postgresql',
     '<%= config.bin %> lint --list-rules',
+    '<%= config.bin %> lint --locks --postgresql-version 13',
   ];
   static override strict = false;
   static override args = { paths: Args.string({ description: '.sql files, bundle folders, or - for standard input' }) };
@@ -41,29 +45,43 @@ Exits 1 when a finding is at or above --fail-on (default: the config's lint.fail
     }),
     'assume-in-transaction': Flags.boolean({ summary: 'SQL files and standard input run inside a transaction a tool opens around each (as if they began with BEGIN).' }),
     'list-rules': Flags.boolean({ summary: 'List the rules and exit.' }),
+    locks: Flags.boolean({
+      summary: 'Report the locks the PostgreSQL statements take (what each blocks, and whether it rewrites or scans the table) instead of findings.',
+      exclusive: ['fail-on', 'list-rules'],
+    }),
   };
 
-  async run(): Promise<LintReport | { rules: RuleListing[] }> {
+  async run(): Promise<LintReport | LockEntry[] | { rules: RuleListing[] }> {
     const { argv, flags } = await this.parse(Lint);
     if (flags['list-rules']) return this.listRules();
-    const [{ runLint }, { LINT_FINDING_KINDS }] = await Promise.all([import('../lint/run-lint.js'), import('../lint/engine.js')]);
     const { loadConfig } = await import('../config/load-config.js');
     const { openProject } = await import('../project.js');
     const sources = this.configSources(flags);
-    const report = await runLint(
-      {
-        paths: argv as string[],
-        range: { from: flags.from, to: flags.to },
-        ...(flags['fail-on'] && { failOn: flags['fail-on'] as LintReport['failOn'] }),
-        ...(flags['postgresql-version'] !== undefined && { postgresqlVersion: flags['postgresql-version'] }),
-        ...(flags['mysql-version'] !== undefined && { mysqlVersion: flags['mysql-version'] }),
-        ...(flags['sql-server-edition'] !== undefined && { sqlServerEdition: flags['sql-server-edition'] as SqlServerEdition }),
-        ...(flags['assume-in-transaction'] && { assumeInTransaction: true }),
-      },
-      { cwd: sources.cwd, loadConfig: () => loadConfig(sources), openProject: () => openProject(sources), readStdin },
-    );
+    const request: LintRequest = {
+      paths: argv as string[],
+      range: { from: flags.from, to: flags.to },
+      ...(flags['fail-on'] && { failOn: flags['fail-on'] as LintReport['failOn'] }),
+      ...(flags['postgresql-version'] !== undefined && { postgresqlVersion: flags['postgresql-version'] }),
+      ...(flags['mysql-version'] !== undefined && { mysqlVersion: flags['mysql-version'] }),
+      ...(flags['sql-server-edition'] !== undefined && { sqlServerEdition: flags['sql-server-edition'] as SqlServerEdition }),
+      ...(flags['assume-in-transaction'] && { assumeInTransaction: true }),
+    };
+    const environment: LintEnvironment = { cwd: sources.cwd, loadConfig: () => loadConfig(sources), openProject: () => openProject(sources), readStdin };
+    if (flags.locks) return this.lockReport(request, environment, flags.format as ReportFormat);
+    const [{ runLint }, { LINT_FINDING_KINDS }] = await Promise.all([import('../lint/run-lint.js'), import('../lint/engine.js')]);
+    const report = await runLint(request, environment);
     await this.printReport(report, flags.format as ReportFormat, LINT_FINDING_KINDS);
     return report;
+  }
+
+  /** Prints the lock report; inputs it does not cover are named on standard error beside JSON. */
+  private async lockReport(request: LintRequest, environment: LintEnvironment, format: ReportFormat): Promise<LockEntry[]> {
+    const [{ runLockReport }, { formatLocks, lockFormat, notCoveredWarnings }] = await Promise.all([import('../lint/locks/run-locks.js'), import('../lint/locks/format-locks.js')]);
+    const shown = lockFormat(format);
+    const report = await runLockReport(request, environment);
+    if (shown === 'json') for (const warning of notCoveredWarnings(report)) this.warn(warning);
+    if (!this.jsonEnabled()) this.log(formatLocks(report, shown));
+    return report.entries;
   }
 
   private async listRules(): Promise<{ rules: RuleListing[] }> {

@@ -7,7 +7,7 @@ import type { DialectId } from '../dialects/dialect-id.js';
 import type { Revision } from '../revisions/types.js';
 import { RevisionFileError } from '../errors.js';
 import { LINT_IDS, lintScript, unknownLintIds } from './engine.js';
-import type { Finding, LintSettings, SeverityOverride } from './types.js';
+import type { Finding, LintSettings, SeverityOverride, SourceLocation } from './types.js';
 
 /** One revision and its rendered script. */
 export interface RevisionScript {
@@ -52,18 +52,32 @@ export function checkedLintDisable(revision: Revision): readonly string[] {
   return revision.lintDisable;
 }
 
-/** Moves a finding from its line in the rendered script (`lines`) to the revision file. */
+/** Moves a finding from its line in the rendered script (`lines`) to the revision file, with the statement's first line when it points at an op call. */
 function inRevisionFile(finding: Finding, placements: readonly StatementPlacement[], lines: readonly string[]): Finding {
   const placement = placementAt(placements, finding.location.line);
+  const location = sourceLocation(finding.location, placement);
+  if (!placement || placement.statement.source?.verbatim) return { ...finding, location };
+  return { ...finding, location, statement: excerpt(lines[placement.line - 1] ?? '') };
+}
+
+/**
+ * Where a position in a revision's rendered script was written in the revision file: in a SQL
+ * section, line for line; in an op call, at the call.
+ */
+export function inRevisionSource(location: SourceLocation, placements: readonly StatementPlacement[]): SourceLocation {
+  return sourceLocation(location, placementAt(placements, location.line));
+}
+
+function sourceLocation(location: SourceLocation, placement: StatementPlacement | undefined): SourceLocation {
   const source = placement?.statement.source;
-  const { file } = finding.location;
+  const { file } = location;
   if (source?.verbatim) {
-    const linesIn = finding.location.line - placement!.line;
-    const column = linesIn === 0 ? finding.location.column + source.column - 1 : finding.location.column;
-    return { ...finding, location: { file, line: source.line + linesIn, column } };
+    const linesIn = location.line - placement!.line;
+    const column = linesIn === 0 ? location.column + source.column - 1 : location.column;
+    return { file, line: source.line + linesIn, column };
   }
   const at = source ?? { line: 1, column: 1 };
-  return { ...finding, location: { file, line: at.line, column: at.column }, ...(placement && { statement: excerpt(lines[placement.line - 1] ?? '') }) };
+  return { file, line: at.line, column: at.column };
 }
 
 /** The last statement starting at or before `line`: placements are in line order. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ProjectConfig } from '../config/load-config.js';
 import { LintInputError } from '../errors.js';
 import { configuredLint } from './configured-lint.js';
+import type { DialectId } from '../dialects/dialect-id.js';
 import type { Project } from '../project.js';
 import { lintRevisionRange, type RevisionRange } from './lint-project.js';
 import { bundleSources, lintSqlSources, readSqlSource, type SqlSource } from './lint-sources.js';
@@ -44,6 +45,23 @@ export interface LintEnvironment {
 }
 
 export async function runLint(request: LintRequest, environment: LintEnvironment): Promise<LintReport> {
+  checkRequest(request);
+  if (request.paths.length === 0) {
+    const project = await environment.openProject();
+    const { findings, revisions } = await lintRevisionRange(project, revisionRangeOf(request), serversOf(request));
+    return lintReport(findings, countOf(revisions, 'revision'), request.failOn ?? project.config.lint.failOn);
+  }
+  const config = environment.loadConfig();
+  const findings = await lintPaths(request.paths, { ...configuredLint(config), ...serversOf(request) }, request.assumeInTransaction ?? false, config, environment);
+  return lintReport(findings, countOf(request.paths.length, 'input'), request.failOn ?? config.lint.failOn);
+}
+
+/**
+ * Refuses flags that cannot go together.
+ *
+ * @throws LintInputError `CONFLICTING_INPUTS` or `UNKNOWN_SERVER`.
+ */
+export function checkRequest(request: LintRequest): void {
   if (request.paths.length > 0 && (request.range.from || request.range.to)) {
     throw new LintInputError('CONFLICTING_INPUTS', 'give either SQL files/bundles or --from/--to, not both', 'lint files: sqlgen lint a.sql b.sql; lint revisions: sqlgen lint --from base --to heads');
   }
@@ -53,18 +71,15 @@ export async function runLint(request: LintRequest, environment: LintEnvironment
   if (request.mysqlVersion !== undefined && !new RegExp(MYSQL_TARGET_PATTERN).test(request.mysqlVersion)) {
     throw new LintInputError('UNKNOWN_SERVER', `--mysql-version ${request.mysqlVersion} names no server`, 'write mysql-<version> or mariadb-<version>, e.g. mysql-8.0.36 or mariadb-10.11');
   }
-  if (request.paths.length === 0) {
-    const project = await environment.openProject();
-    const { findings, revisions } = await lintRevisionRange(project, { from: request.range.from ?? 'base', to: request.range.to ?? 'heads' }, serversOf(request));
-    return lintReport(findings, countOf(revisions, 'revision'), request.failOn ?? project.config.lint.failOn);
-  }
-  const config = environment.loadConfig();
-  const findings = await lintPaths(request.paths, { ...configuredLint(config), ...serversOf(request) }, request.assumeInTransaction ?? false, config, environment);
-  return lintReport(findings, countOf(request.paths.length, 'input'), request.failOn ?? config.lint.failOn);
+}
+
+/** The revisions a request without paths is about: `base` → `heads` unless it says otherwise. */
+export function revisionRangeOf(request: LintRequest): RevisionRange {
+  return { from: request.range.from ?? 'base', to: request.range.to ?? 'heads' };
 }
 
 /** The server settings the flags gave; the config's stand for the others. */
-function serversOf(request: LintRequest): ServerSettings {
+export function serversOf(request: LintRequest): ServerSettings {
   const { postgresqlVersion, mysqlVersion, sqlServerEdition } = request;
   return {
     ...(postgresqlVersion !== undefined && { postgresqlVersion }),
@@ -73,19 +88,37 @@ function serversOf(request: LintRequest): ServerSettings {
   };
 }
 
-/** SQL files and standard input run inside a tool's transaction when `assumeInTransaction`; a bundle's scripts say their own. */
 async function lintPaths(paths: readonly string[], settings: LintSettings, assumeInTransaction: boolean, config: ProjectConfig, environment: LintEnvironment): Promise<Finding[]> {
   const findings: Finding[] = [];
+  for (const input of await sqlInputs(paths, assumeInTransaction, config, environment)) {
+    findings.push(...(await lintSqlSources(input.sources, { dialect: input.dialect, ...settings, assumeInTransaction: input.assumeInTransaction })));
+  }
+  return findings;
+}
+
+/** The scripts of one input (a SQL file, standard input or a bundle folder), with their dialect. */
+export interface SqlInput {
+  /** The argument as given. */
+  input: string;
+  dialect: DialectId;
+  sources: SqlSource[];
+  /** Whether the scripts run inside a transaction a tool opens. */
+  assumeInTransaction: boolean;
+}
+
+/** SQL files and standard input run inside a tool's transaction when `assumeInTransaction`; a bundle's scripts say their own. */
+export async function sqlInputs(paths: readonly string[], assumeInTransaction: boolean, config: ProjectConfig, environment: LintEnvironment): Promise<SqlInput[]> {
+  const inputs: SqlInput[] = [];
   for (const input of paths) {
     if (isFolder(input, environment.cwd)) {
       const bundle = bundleSources(input, environment.cwd);
-      findings.push(...(await lintSqlSources(bundle.sources, { dialect: bundle.dialect, ...settings })));
+      inputs.push({ input, dialect: bundle.dialect, sources: bundle.sources, assumeInTransaction: false });
     } else {
       const source: SqlSource = input === STDIN_PATH ? { file: STDIN_NAME, text: await environment.readStdin() } : readSqlSource(input, environment.cwd);
-      findings.push(...(await lintSqlSources([source], { dialect: fileDialect(config, input), ...settings, assumeInTransaction })));
+      inputs.push({ input, dialect: fileDialect(config, input), sources: [source], assumeInTransaction });
     }
   }
-  return findings;
+  return inputs;
 }
 
 /** SQL files say nothing of their dialect: it must come from --dialect, the environment or the config. */
