@@ -49,6 +49,7 @@ import { requireConcurrentReindex } from './require-concurrent-reindex.js';
 import { requireLockTimeout } from './require-lock-timeout.js';
 import { requireNotValidConstraint } from './require-not-valid-constraint.js';
 import { requireOnlineIndexOperation } from './require-online-index-operation.js';
+import { requireRebuildRestoresDependents } from './require-rebuild-restores-dependents.js';
 import { requireStatementTimeout } from './require-statement-timeout.js';
 import { requireWhereInUpdateDelete } from './require-where-in-update-delete.js';
 
@@ -99,6 +100,7 @@ export const RULES = {
   'require-lock-timeout': requireLockTimeout,
   'require-not-valid-constraint': requireNotValidConstraint,
   'require-online-index-operation': requireOnlineIndexOperation,
+  'require-rebuild-restores-dependents': requireRebuildRestoresDependents,
   'require-statement-timeout': requireStatementTimeout,
   'require-where-in-update-delete': requireWhereInUpdateDelete,
 } as const satisfies Record<string, Rule>;
