@@ -26,6 +26,7 @@ const LOCAL_OUTSIDE_TRANSACTION = 'squawk counts SET LOCAL outside a transaction
 const DOMAIN_WITHOUT_CONSTRAINT = 'squawk takes a DEFAULT or an explicit NULL for a constraint, but neither constrains the domain: a column of it is added in the catalog only';
 const DO_BLOCK_ENDS_TRANSACTION = 'squawk does not look into DO bodies, but COMMIT or ROLLBACK in a DO block inside a transaction block fails (invalid transaction termination)';
 const RUNS_TWICE = 'squawk asks for a guard, but the statement runs twice without an error: there is nothing to guard';
+const OTHER_SCHEMA = 'squawk ignores the schema, but app.int2 and app.int4 are types of the app schema, not the PostgreSQL integers of those names';
 const LOCK_LETS_TRAFFIC_THROUGH = 'squawk asks for timeouts before any statement that takes a lock; sqlgen only before one whose lock stops reads or writes, which this one does not';
 
 /**
@@ -49,6 +50,9 @@ export const SQUAWK_DISAGREEMENTS: Partial<Record<RuleId, readonly SquawkDisagre
     { sql: 'ALTER TABLE orders ADD COLUMN total_cents bigint GENERATED ALWAYS AS (total * 100) VIRTUAL;', squawk: 'reports', reason: VIRTUAL_COLUMN },
     { sql: 'ALTER TABLE orders ADD COLUMN total_cents bigint GENERATED ALWAYS AS (total * 100);', squawk: 'reports', reason: VIRTUAL_COLUMN },
     { sql: 'CREATE TABLE refunds (total numeric);\nALTER TABLE refunds ADD COLUMN total_cents bigint GENERATED ALWAYS AS (total * 100) STORED;', squawk: 'reports', reason: NEW_TABLE },
+  ],
+  'ban-char-field': [
+    { sql: 'CREATE TABLE countries (kind "char");', squawk: 'reports', reason: 'squawk takes the quoted "char" for char(n), but it is PostgreSQL\'s one-byte internal type, which pads nothing' },
   ],
   'ban-cluster': [
     { sql: 'CLUSTER orders USING orders_created_at;', squawk: 'passes', reason: REPACK_FROM_19 },
@@ -97,6 +101,12 @@ export const SQUAWK_DISAGREEMENTS: Partial<Record<RuleId, readonly SquawkDisagre
     { sql: 'VACUUM FULL FREEZE VERBOSE ANALYZE sales.orders;', squawk: 'passes', reason: REPACK_FROM_19 },
     { sql: 'VACUUM (FULL, ANALYZE) orders, customers (email);', squawk: 'passes', reason: REPACK_FROM_19 },
     { sql: 'VACUUM (FULL true) orders;', squawk: 'passes', reason: REPACK_FROM_19 },
+  ],
+  'prefer-bigint-over-int': [
+    { sql: 'CREATE TABLE refunds (order_id app.int4);', squawk: 'reports', reason: OTHER_SCHEMA },
+  ],
+  'prefer-bigint-over-smallint': [
+    { sql: 'CREATE TABLE refunds (item_count app.int2);', squawk: 'reports', reason: OTHER_SCHEMA },
   ],
   'prefer-constraint-using-index': [
     { sql: 'CREATE TABLE refunds (id int, code text);\nALTER TABLE refunds ADD PRIMARY KEY (id), ADD UNIQUE (code);', squawk: 'reports', reason: NEW_TABLE },
