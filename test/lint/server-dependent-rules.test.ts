@@ -54,4 +54,13 @@ describe('SQL Server findings follow the configured edition', () => {
     expect(on('enterprise')).toEqual(['CREATE INDEX ix_orders_ref builds the index offline: a shared lock blocks writes to dbo.orders until it is built.']);
     expect(on('standard')).toEqual([]);
   });
+
+  test('a NOT NULL column with a constant default writes every row on Standard; Enterprise keeps the default in the metadata', () => {
+    const sql = 'ALTER TABLE orders ADD status int NOT NULL DEFAULT 0';
+    const on = (edition: SqlServerEdition) => dialectMessages('ban-add-not-null-column-rewrite', sql, 'mssql', { sqlServerEdition: edition });
+    expect(on('standard')).toEqual([
+      'Adding orders.status NOT NULL with a default writes it into every row (on Standard edition), while a schema modification lock blocks all reads and writes of the table.',
+    ]);
+    expect(on('enterprise')).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@ import type { Rule } from '../types.js';
 import { banAddColumnVolatileDefault } from './ban-add-column-volatile-default.js';
 import { banAddEnumValueWithoutPosition } from './ban-add-enum-value-without-position.js';
 import { banAddForeignKeyWithChecks } from './ban-add-foreign-key-with-checks.js';
+import { banAddNotNullColumnRewrite } from './ban-add-not-null-column-rewrite.js';
 import { banAddNotNullColumnWithoutDefault } from './ban-add-not-null-column-without-default.js';
 import { banAddStoredGeneratedColumn } from './ban-add-stored-generated-column.js';
 import { banAlterAlgorithmCopy } from './ban-alter-algorithm-copy.js';
@@ -57,6 +58,7 @@ export const RULES = {
   'ban-add-column-volatile-default': banAddColumnVolatileDefault,
   'ban-add-enum-value-without-position': banAddEnumValueWithoutPosition,
   'ban-add-foreign-key-with-checks': banAddForeignKeyWithChecks,
+  'ban-add-not-null-column-rewrite': banAddNotNullColumnRewrite,
   'ban-add-not-null-column-without-default': banAddNotNullColumnWithoutDefault,
   'ban-add-stored-generated-column': banAddStoredGeneratedColumn,
   'ban-alter-algorithm-copy': banAlterAlgorithmCopy,
