@@ -8,6 +8,7 @@ import type { Project } from '../project.js';
 import type { Revision } from '../revisions/types.js';
 import { configuredLint } from '../lint/configured-lint.js';
 import { lintBundledScripts } from './bundle-lint.js';
+import { lockBundledScripts } from './bundle-locks.js';
 import { compareBytewise } from './bundle-path.js';
 import { sha256Hex } from '../sha256.js';
 import { handoffContext, renderHandoff } from './handoff.js';
@@ -90,14 +91,13 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
   const { config } = project;
   const { from, to, settings, upgrade, revisionFiles, files, rehearsal: scripts } = await renderBundleScripts(project, request);
   const name = bundleName(request.name ?? `${from}-to-${to}-${settings.dialect.id}`);
-  // The two are independent; run together, the engine's start-up fills the time the linter waits
+  const bundled = revisionFiles.map(({ up, upScript }, index) => ({ revision: upgrade.revisions[index]!, file: up[0], script: upScript }));
+  // These are independent; run together, the engine's start-up fills the time the linter waits
   // for its parser to load. A lint failure is reported first, as when they ran one after the other.
-  const [linted, rehearsed] = await Promise.allSettled([
-    lintBundledScripts(
-      revisionFiles.map(({ up, upScript }, index) => ({ revision: upgrade.revisions[index]!, file: up[0], script: upScript })),
-      { dialect: settings.dialect.id, ...configuredLint(config), allowErrors: request.allowLintErrors },
-    ),
+  const [linted, rehearsed, locked] = await Promise.allSettled([
+    lintBundledScripts(bundled, { dialect: settings.dialect.id, ...configuredLint(config), allowErrors: request.allowLintErrors }),
     rehearseBundle(project, settings, scripts, request.rehearsal ?? {}),
+    lockBundledScripts(bundled, { dialect: settings.dialect.id, postgresqlVersion: config.lint.postgresqlVersion }),
   ]);
   const lint = settledValue(linted);
   const rehearsal = settledValue(rehearsed);
@@ -116,6 +116,8 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
     signed: request.signed,
     schemaChanges: rehearsal.changes,
     schemaFile: rehearsal.schemaSql === undefined ? undefined : BUNDLE_FILES.schema,
+    locks: settledValue(locked),
+    postgresqlVersion: config.lint.postgresqlVersion,
   });
   const handoff = renderHandoff(context, config.templatesDir, config.projectRoot);
   files.set(BUNDLE_FILES.handoff, handoff);

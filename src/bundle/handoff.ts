@@ -3,6 +3,7 @@ import { BundleError } from '../errors.js';
 import { BUILT_IN_TEMPLATES_DIR, renderCodeTemplate, templatePath } from '../output/templates.js';
 import { projectRelativePath } from '../project-path.js';
 import { RULES } from '../lint/rules/index.js';
+import type { LockEntry } from '../lint/locks/lock-entry.js';
 import type { Effect, Rule } from '../lint/types.js';
 import type { Manifest, ManifestFinding, ManifestLint, ManifestRehearsal } from './manifest.js';
 import { mermaidGraph } from './mermaid-graph.js';
@@ -39,6 +40,8 @@ export interface HandoffContext {
     operations: string[];
     /** What the revision changes in the schema, read from the rehearsal's snapshots; empty when not rehearsed. */
     schemaChanges: string[];
+    /** The locks its upgrade file takes, in statement order; empty when the dialect has no lock model. */
+    locks: HandoffLock[];
   }>;
   /** The per-revision rollback files in the order to run them. */
   rollbackOrder: string[];
@@ -50,6 +53,20 @@ export interface HandoffContext {
   /** The bundle's part of the revision graph: `mermaid` is a Mermaid `graph TD` diagram (no fence). */
   graph: { mermaid: string };
   rehearsal: HandoffRehearsal;
+  /** Whether the revisions' `locks` were read (the dialect has a lock model), and for which PostgreSQL version (null for other dialects). */
+  locks: { covered: boolean; postgresqlVersion: number | null };
+}
+
+/** A lock a statement of a revision takes (see lint/locks/lock-entry.ts), every field present. */
+export interface HandoffLock {
+  /** The statement's line in the revision's upgrade file. */
+  line: number;
+  statement: string;
+  object: string;
+  mode: string;
+  blocks: LockEntry['blocks'];
+  effect: LockEntry['effect'];
+  note: string | null;
 }
 
 /** The manifest's rehearsal record, every field present (null when unset), with flags a template can test. */
@@ -104,6 +121,10 @@ export interface HandoffInput {
   /** Per revision, in manifest order, what the rehearsal saw it change; absent when it did not pass. */
   schemaChanges?: string[][] | undefined;
   schemaFile?: string | undefined;
+  /** Per revision, in manifest order, the locks its upgrade file takes; undefined when the dialect has no lock model. */
+  locks?: LockEntry[][] | undefined;
+  /** The PostgreSQL major version the locks are for. */
+  postgresqlVersion: number;
 }
 
 export function handoffContext(input: HandoffInput): HandoffContext {
@@ -117,6 +138,7 @@ export function handoffContext(input: HandoffInput): HandoffContext {
     downgradeFile: revision.downgrade.file,
     operations: input.operations[index] ?? [],
     schemaChanges: input.schemaChanges?.[index] ?? [],
+    locks: (input.locks?.[index] ?? []).map(handoffLock),
   }));
   const command = (file: string) => dialect.applyCommand.replace('<file>', file);
   return {
@@ -141,7 +163,12 @@ export function handoffContext(input: HandoffInput): HandoffContext {
       ).join('\n'),
     },
     rehearsal: handoffRehearsal(manifest.rehearsal, input.schemaFile),
+    locks: { covered: input.locks !== undefined, postgresqlVersion: dialect.id === 'postgresql' ? input.postgresqlVersion : null },
   };
+}
+
+function handoffLock(entry: LockEntry): HandoffLock {
+  return { line: entry.location.line, statement: entry.statement, object: entry.object, mode: entry.mode, blocks: entry.blocks, effect: entry.effect, note: entry.note ?? null };
 }
 
 function handoffRehearsal(record: ManifestRehearsal, schemaFile: string | undefined): HandoffRehearsal {
