@@ -13,7 +13,7 @@ import { splitStatements, type SplitStatement } from './split-statements.js';
 import { suppressions } from './suppressions.js';
 import { LineIndex } from './text-position.js';
 import { DEFAULT_POSTGRESQL_VERSION } from '../dialects/versions.js';
-import { isStatementCheck, type Finding, type FindingKind, type LintContext, type LintSettings, type LintStatement, type Rule, type RuleCheck, type RuleReport, type ScriptCheck, type ScriptFacts, type ScriptSettings, type Severity, type SeverityOverride } from './types.js';
+import { isStatementCheck, type Finding, type FindingKind, type LintContext, type LintSettings, type Rule, type RuleCheck, type RuleReport, type ScriptCheck, type ScriptFacts, type ScriptSettings, type Severity, type SeverityOverride } from './types.js';
 
 /** The finding for a statement the dialect's parser rejects; no rule checked it. */
 export const PARSE_ERROR: FindingKind = {
@@ -40,13 +40,18 @@ type SettingsFacts = Omit<LintContext, keyof ScriptFacts>;
 
 /**
  * A statement the engine lints: one the splitter cut, or one in the PL/pgSQL body of such a
- * statement, whose characters may stand apart in the script (`''` in a quoted body).
+ * statement, whose `offset` is then where it starts in the script.
  */
-interface PlacedStatement extends LintStatement {
-  /** The offset in the script of an offset into `sql`. */
-  scriptOffset(offset: number): number;
-  /** Where the script's statement starts (for a body's statement: the one holding it): suppression comments name it. */
-  suppressionOffset: number;
+interface PlacedStatement extends SplitStatement {
+  /** For a body's statement, whose characters may stand apart in the script (`''` in a quoted body): the offset in the script of an offset into `sql`. */
+  scriptOffsetOf?: (offset: number) => number;
+  /** For a body's statement: where the script's statement holding it starts. Suppression comments name that one. */
+  holderOffset?: number;
+}
+
+/** The offset in the script of an offset into the statement's `sql`. */
+function scriptOffset(statement: PlacedStatement, offset: number): number {
+  return statement.scriptOffsetOf ? statement.scriptOffsetOf(offset) : statement.offset + offset;
 }
 
 /** A finding before positions and overrides: where in the script, and which statement. */
@@ -102,7 +107,7 @@ function dialectRules(dialect: DialectId): DialectRules {
  */
 class StatementLinter {
   readonly reports: Report[] = [];
-  /** Every statement linted, in order, without its parse tree: what the script checks get. */
+  /** Every statement linted, in order, without its parse tree: what the script checks get. The script's own are not copied. */
   readonly linted: PlacedStatement[] = [];
   private readonly tracker: ScriptTracker;
 
@@ -124,7 +129,7 @@ class StatementLinter {
   }
 
   lintScriptStatement(statement: SplitStatement): void {
-    this.lint({ ...statement, scriptOffset: (offset) => statement.offset + offset, suppressionOffset: statement.offset }, this.tracker);
+    this.lint(statement, this.tracker);
   }
 
   private lint(statement: PlacedStatement, tracker: ScriptTracker): void {
@@ -145,11 +150,15 @@ class StatementLinter {
   /** A body's statements always run inside a transaction: the caller's, or the one of the statement that runs the body. */
   private lintBody(holder: PlacedStatement, body: StatementBody, tracker: ScriptTracker): void {
     const enclosing = { kind: body.kind, inTransaction: holder.inTransaction };
-    const holderOffset = holder.scriptOffset;
+    // Not a closure over `holder`, which holds its parse tree.
+    const { offset: holderStart, scriptOffsetOf: holderOffsetOf } = holder;
+    const inHolder = holderOffsetOf ?? ((offset: number) => holderStart + offset);
+    const holderOffset = holder.holderOffset ?? holderStart;
     for (const { sql, offsetIn, transactionControl } of body.statements) {
-      const scriptOffset = (offset: number): number => holderOffset(offsetIn(offset));
-      const location = { file: holder.location.file, ...this.lines.position(scriptOffset(0)) };
-      const statement = { sql, dialect: holder.dialect, location, inTransaction: true, enclosing, scriptOffset, suppressionOffset: holder.suppressionOffset };
+      const scriptOffsetOf = (offset: number): number => inHolder(offsetIn(offset));
+      const offset = scriptOffsetOf(0);
+      const location = { file: holder.location.file, ...this.lines.position(offset) };
+      const statement = { sql, dialect: holder.dialect, location, inTransaction: true, offset, enclosing, scriptOffsetOf, holderOffset };
       this.lint(transactionControl ? { ...statement, transactionControl } : statement, tracker);
     }
   }
@@ -170,8 +179,8 @@ function ruleReport(rule: Rule, report: RuleReport, statement: PlacedStatement):
     severity: rule.severity,
     message: report.message,
     help: rule.help,
-    offset: statement.scriptOffset(report.offset ?? 0),
-    statementOffset: statement.suppressionOffset,
+    offset: scriptOffset(statement, report.offset ?? 0),
+    statementOffset: statement.holderOffset ?? statement.offset,
   };
 }
 
@@ -182,8 +191,8 @@ function parseErrorReport(statement: PlacedStatement, parsed: Extract<StatementP
     severity: PARSE_ERROR.severity,
     message: `Could not parse this statement (${parsed.error.message}), so no rule checked it.`,
     help: PARSE_ERROR.help,
-    offset: statement.scriptOffset(parsed.error.offset),
-    statementOffset: statement.suppressionOffset,
+    offset: scriptOffset(statement, parsed.error.offset),
+    statementOffset: statement.holderOffset ?? statement.offset,
   };
 }
 

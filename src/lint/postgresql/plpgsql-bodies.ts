@@ -118,16 +118,27 @@ interface PlpgsqlNode {
 
 /** The statements of a parsed body that hold SQL known before it runs, in the order they are written. */
 function plpgsqlStatements(tree: unknown): PlpgsqlStatement[] {
-  if (Array.isArray(tree)) return tree.flatMap(plpgsqlStatements);
-  if (typeof tree !== 'object' || tree === null) return [];
-  return Object.entries(tree).flatMap(([key, value]: [string, PlpgsqlNode]): PlpgsqlStatement[] => {
+  const found: PlpgsqlStatement[] = [];
+  // The function's statements are under `action`; its variables (`datums`) hold none.
+  for (const parsed of (tree as ParsedFunctions).plpgsql_funcs ?? []) collectStatements(parsed.PLpgSQL_function?.action, found);
+  return found;
+}
+
+/** The shape of parsePlPgSQL's result, as far as it is read here. */
+interface ParsedFunctions {
+  plpgsql_funcs?: { PLpgSQL_function?: { action?: unknown } }[];
+}
+
+function collectStatements(node: unknown, found: PlpgsqlStatement[]): void {
+  if (typeof node !== 'object' || node === null) return;
+  for (const [key, value] of Object.entries(node) as [string, PlpgsqlNode][]) {
     const lineno = value?.lineno ?? 1;
-    if (key === 'PLpgSQL_stmt_execsql') return [{ lineno, kind: 'sql', text: value.sqlstmt?.PLpgSQL_expr?.query ?? '' }];
-    if (key === 'PLpgSQL_stmt_dynexecute') return [{ lineno, kind: 'execute', text: value.query?.PLpgSQL_expr?.query ?? '' }];
-    if (key === 'PLpgSQL_stmt_commit') return [{ lineno, kind: 'transaction-end', text: 'COMMIT' }];
-    if (key === 'PLpgSQL_stmt_rollback') return [{ lineno, kind: 'transaction-end', text: 'ROLLBACK' }];
-    return plpgsqlStatements(value);
-  });
+    if (key === 'PLpgSQL_stmt_execsql') found.push({ lineno, kind: 'sql', text: value.sqlstmt?.PLpgSQL_expr?.query ?? '' });
+    else if (key === 'PLpgSQL_stmt_dynexecute') found.push({ lineno, kind: 'execute', text: value.query?.PLpgSQL_expr?.query ?? '' });
+    else if (key === 'PLpgSQL_stmt_commit') found.push({ lineno, kind: 'transaction-end', text: 'COMMIT' });
+    else if (key === 'PLpgSQL_stmt_rollback') found.push({ lineno, kind: 'transaction-end', text: 'ROLLBACK' });
+    else collectStatements(value, found);
+  }
 }
 
 /** Places each statement in the body: from the start of its line, after the one before it. */
