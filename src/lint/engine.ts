@@ -12,7 +12,7 @@ import { RULES } from './rules/index.js';
 import { splitStatements, type SplitStatement } from './split-statements.js';
 import { suppressions } from './suppressions.js';
 import { LineIndex } from './text-position.js';
-import { DEFAULT_POSTGRESQL_VERSION } from '../dialects/versions.js';
+import { DEFAULT_MYSQL_TARGET, DEFAULT_POSTGRESQL_VERSION, DEFAULT_SQL_SERVER_EDITION, mysqlTarget } from '../dialects/versions.js';
 import { isStatementCheck, type Finding, type FindingKind, type LintContext, type LintSettings, type Rule, type RuleCheck, type RuleReport, type ScriptCheck, type ScriptFacts, type ScriptSettings, type Severity, type SeverityOverride } from './types.js';
 
 /** The finding for a statement the dialect's parser rejects; no rule checked it. */
@@ -79,7 +79,11 @@ export async function lintScript(text: string, options: LintOptions): Promise<Fi
   const script = splitStatements(text, { ...options, inTransaction: assumeInTransaction });
   const lines = new LineIndex(text);
   const rules = dialectRules(options.dialect);
-  const linter = await StatementLinter.load(options.dialect, rules.statement, { postgresqlVersion: options.postgresqlVersion ?? DEFAULT_POSTGRESQL_VERSION }, lines);
+  const linter = await StatementLinter.load(options.dialect, rules.statement, {
+    postgresqlVersion: options.postgresqlVersion ?? DEFAULT_POSTGRESQL_VERSION,
+    mysqlTarget: mysqlTarget(options.mysqlVersion ?? DEFAULT_MYSQL_TARGET),
+    sqlServerEdition: options.sqlServerEdition ?? DEFAULT_SQL_SERVER_EDITION,
+  }, lines);
   for (const statement of script.statements) linter.lintScriptStatement(statement);
   const reports = [...linter.reports, ...scriptReports(linter.linted, rules.script, { assumeInTransaction })];
   const suppressed = suppressions(script.comments, script.statements.map((statement) => statement.offset));
