@@ -78,6 +78,11 @@ export const SQUAWK_DISAGREEMENTS: Partial<Record<RuleId, readonly SquawkDisagre
   'ban-drop-table': [
     { sql: 'CREATE TABLE scratch (a int);\nDROP TABLE scratch;', squawk: 'reports', reason: NEW_TABLE },
   ],
+  'ban-duplicate-column-assignment': [
+    { sql: 'CREATE TABLE order_copy AS SELECT id, status AS id FROM orders;', squawk: 'passes', reason: 'squawk does not look at the output columns of CREATE TABLE ... AS, but they become the columns of the table, and PostgreSQL refuses two of one name' },
+    { sql: 'CREATE TYPE price AS (amount numeric, currency text, amount int);', squawk: 'passes', reason: 'squawk does not look at the attributes of a composite type, but PostgreSQL refuses two of one name there as in CREATE TABLE' },
+    { sql: 'CREATE VIEW order_pairs (other_id) AS SELECT o.id AS first_id, r.id AS other_id FROM orders o JOIN orders r ON r.total = o.total;', squawk: 'passes', reason: 'squawk takes the column list of a view for all its names, but the list renames only the first columns: the others keep their own, here a second other_id' },
+  ],
   'ban-long-identifier': [
     { sql: 'SELECT * FROM order_line_items_with_their_discounts_and_taxes_for_each_country_x;', squawk: 'reports', reason: 'squawk also reports a long name that a statement only refers to; PostgreSQL cuts it the same way as where it was created, so the reference finds the object' },
   ],
