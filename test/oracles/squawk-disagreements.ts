@@ -150,6 +150,9 @@ export const SQUAWK_DISAGREEMENTS: Partial<Record<RuleId, readonly SquawkDisagre
     { sql: 'REFRESH MATERIALIZED VIEW CONCURRENTLY order_totals;', squawk: 'reports', reason: LOCK_LETS_TRAFFIC_THROUGH },
     { sql: 'DROP INDEX CONCURRENTLY orders_note;', squawk: 'reports', reason: LOCK_LETS_TRAFFIC_THROUGH },
     { sql: "COMMENT ON TABLE orders IS 'what customers bought';", squawk: 'reports', reason: LOCK_LETS_TRAFFIC_THROUGH },
+    { sql: 'REINDEX (CONCURRENTLY) INDEX orders_created_at;', squawk: 'reports', reason: LOCK_LETS_TRAFFIC_THROUGH },
+    { sql: 'REINDEX (CONCURRENTLY true, VERBOSE) TABLE orders;', squawk: 'reports', reason: LOCK_LETS_TRAFFIC_THROUGH },
+    { sql: 'VACUUM (FULL false) orders;', squawk: 'reports', reason: LOCK_LETS_TRAFFIC_THROUGH },
     { sql: 'CREATE INDEX CONCURRENTLY orders_note ON orders (note);\nDROP INDEX orders_note;', squawk: 'reports', reason: NEW_INDEX_OLD_TABLE },
   ],
   'require-not-valid-constraint': [
@@ -165,5 +168,6 @@ export const SQUAWK_DISAGREEMENTS: Partial<Record<RuleId, readonly SquawkDisagre
     { sql: "SET LOCAL statement_timeout = '1min';\nALTER TABLE orders RENAME TO sales;", squawk: 'passes', reason: LOCAL_OUTSIDE_TRANSACTION },
     { sql: 'CREATE TABLE scratch (a int);\nALTER TABLE scratch ADD COLUMN b int;', squawk: 'reports', reason: NEW_TABLE },
     { sql: 'CREATE INDEX CONCURRENTLY orders_note ON orders (note);', squawk: 'reports', reason: LOCK_LETS_TRAFFIC_THROUGH },
+    { sql: 'REINDEX (CONCURRENTLY) INDEX orders_created_at;', squawk: 'reports', reason: LOCK_LETS_TRAFFIC_THROUGH },
   ],
 };

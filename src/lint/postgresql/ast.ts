@@ -171,15 +171,11 @@ function lockedTables(node: Node): RangeVar[] {
   if ('TruncateStmt' in node) return ranges(node.TruncateStmt.relations);
   if ('LockStmt' in node) return ranges(node.LockStmt.relations);
   if ('ClusterStmt' in node) return listed(node.ClusterStmt.relation);
-  if ('ReindexStmt' in node) return hasOption(node.ReindexStmt.params, 'concurrently') ? [] : listed(node.ReindexStmt.relation);
-  if ('VacuumStmt' in node) return node.VacuumStmt.is_vacuumcmd && hasOption(node.VacuumStmt.options, 'full') ? vacuumed(node.VacuumStmt.rels) : [];
+  if ('ReindexStmt' in node) return enabledOption(node.ReindexStmt.params, 'concurrently') ? [] : listed(node.ReindexStmt.relation);
+  if ('VacuumStmt' in node) return node.VacuumStmt.is_vacuumcmd && enabledOption(node.VacuumStmt.options, 'full') ? vacuumed(node.VacuumStmt.rels) : [];
   if ('RefreshMatViewStmt' in node) return node.RefreshMatViewStmt.concurrent ? [] : listed(node.RefreshMatViewStmt.relation);
   if ('DropStmt' in node && node.DropStmt.concurrent) return [];
   return [...droppedTables(node), ...droppedIndexes(node), ...droppedObjects(node, 'OBJECT_VIEW'), ...droppedObjects(node, 'OBJECT_MATVIEW')];
-}
-
-function hasOption(options: readonly Node[] | undefined, name: string): boolean {
-  return (options ?? []).some((option) => 'DefElem' in option && option.DefElem.defname === name);
 }
 
 function vacuumed(relations: readonly Node[] | undefined): RangeVar[] {

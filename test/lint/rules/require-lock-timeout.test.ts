@@ -14,6 +14,7 @@ describeRule('require-lock-timeout', {
       'REFRESH MATERIALIZED VIEW order_totals;',
       'DROP INDEX orders_note;',
       'DROP VIEW open_orders;',
+      'REINDEX (CONCURRENTLY false) INDEX orders_created_at;',
     ],
     good: [
       "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;",
@@ -25,6 +26,9 @@ describeRule('require-lock-timeout', {
       'REFRESH MATERIALIZED VIEW CONCURRENTLY order_totals;',
       'DROP INDEX CONCURRENTLY orders_note;',
       "COMMENT ON TABLE orders IS 'what customers bought';",
+      'REINDEX (CONCURRENTLY) INDEX orders_created_at;',
+      'REINDEX (CONCURRENTLY true, VERBOSE) TABLE orders;',
+      'VACUUM (FULL false) orders;',
       'CREATE INDEX CONCURRENTLY orders_note ON orders (note);\nDROP INDEX orders_note;',
     ],
   },

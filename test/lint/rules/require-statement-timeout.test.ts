@@ -9,12 +9,14 @@ describeRule('require-statement-timeout', {
       "SET statement_timeout = '1min';\nRESET ALL;\nTRUNCATE sales.orders;",
       "SET LOCAL statement_timeout = '1min';\nALTER TABLE orders RENAME TO sales;",
       "SET lock_timeout = '5s';\nDROP TABLE orders;",
+      'REINDEX (CONCURRENTLY false) INDEX orders_created_at;',
     ],
     good: [
       "SET statement_timeout = '1min';\nALTER TABLE orders ADD COLUMN note text;",
       "BEGIN;\nSET LOCAL statement_timeout TO 60000;\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;",
       'CREATE TABLE scratch (a int);\nALTER TABLE scratch ADD COLUMN b int;',
       'CREATE INDEX CONCURRENTLY orders_note ON orders (note);',
+      'REINDEX (CONCURRENTLY) INDEX orders_created_at;',
     ],
   },
 });
