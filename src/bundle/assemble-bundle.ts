@@ -97,7 +97,7 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
   const [linted, rehearsed, locked] = await Promise.allSettled([
     lintBundledScripts(bundled, { dialect: settings.dialect.id, ...configuredLint(config), allowErrors: request.allowLintErrors }),
     rehearseBundle(project, settings, scripts, request.rehearsal ?? {}),
-    lockBundledScripts(bundled, { dialect: settings.dialect.id, postgresqlVersion: config.lint.postgresqlVersion }),
+    lockBundledScripts(bundled, { dialect: settings.dialect.id, ...configuredLint(config) }),
   ]);
   const lint = settledValue(linted);
   const rehearsal = settledValue(rehearsed);

@@ -5,7 +5,7 @@
  */
 import type { DialectId } from '../dialects/dialect-id.js';
 import { ConfigError } from '../errors.js';
-import { DIALECT_LINTING, type DialectLinting, type StatementParse } from './lint-dialects.js';
+import { DIALECT_LINTING, withParses, type DialectLinting, type StatementParse, type StatementParser } from './lint-dialects.js';
 import type { BodyReader, StatementBody } from './postgresql/plpgsql-bodies.js';
 import type { ScriptTracker } from './postgresql/script-tracker.js';
 import { RULES } from './rules/index.js';
@@ -13,7 +13,7 @@ import { splitStatements, type SplitStatement } from './split-statements.js';
 import { suppressions } from './suppressions.js';
 import { LineIndex } from './text-position.js';
 import { DEFAULT_MYSQL_TARGET, DEFAULT_POSTGRESQL_VERSION, DEFAULT_SQL_SERVER_EDITION, mysqlTarget } from '../dialects/versions.js';
-import { isStatementCheck, type Finding, type FindingKind, type LintContext, type LintSettings, type Rule, type RuleCheck, type RuleReport, type ScriptCheck, type ScriptFacts, type ScriptSettings, type Severity, type SeverityOverride } from './types.js';
+import { isStatementCheck, type Finding, type FindingKind, type LintContext, type LintSettings, type Rule, type RuleCheck, type RuleReport, type ScriptCheck, type ScriptFacts, type ScriptSettings, type ServerSettings, type Severity, type SeverityOverride } from './types.js';
 
 /** The finding for a statement the dialect's parser rejects; no rule checked it. */
 export const PARSE_ERROR: FindingKind = {
@@ -36,7 +36,7 @@ interface DialectRules {
 }
 
 /** The context's facts that come from the settings, not from the script. */
-type SettingsFacts = Omit<LintContext, keyof ScriptFacts>;
+export type SettingsFacts = Omit<LintContext, keyof ScriptFacts>;
 
 /**
  * A statement the engine lints: one the splitter cut, or one in the PL/pgSQL body of such a
@@ -79,18 +79,23 @@ export async function lintScript(text: string, options: LintOptions): Promise<Fi
   const script = splitStatements(text, { ...options, inTransaction: assumeInTransaction });
   const lines = new LineIndex(text);
   const rules = dialectRules(options.dialect);
-  const linter = await StatementLinter.load(options.dialect, rules.statement, {
-    postgresqlVersion: options.postgresqlVersion ?? DEFAULT_POSTGRESQL_VERSION,
-    mysqlTarget: mysqlTarget(options.mysqlVersion ?? DEFAULT_MYSQL_TARGET),
-    sqlServerEdition: options.sqlServerEdition ?? DEFAULT_SQL_SERVER_EDITION,
-  }, lines);
-  for (const statement of script.statements) linter.lintScriptStatement(statement);
+  const linter = await StatementLinter.load(options.dialect, rules.statement, serverFacts(options), lines);
+  linter.lintScript(script.statements);
   const reports = [...linter.reports, ...scriptReports(linter.linted, rules.script, { assumeInTransaction })];
   const suppressed = suppressions(script.comments, script.statements.map((statement) => statement.offset));
   return reports
     .filter((report) => (overrides[report.ruleId] ?? DEFAULT_LEVELS.get(report.ruleId)) !== 'off' && !suppressed(report.ruleId, report.statementOffset))
     .map((report) => toFinding(report, overrides[report.ruleId], lines, options.file))
     .sort(byPosition);
+}
+
+/** What rules know of the servers the SQL is for: the settings given, the defaults for the others. */
+export function serverFacts(settings: ServerSettings): SettingsFacts {
+  return {
+    postgresqlVersion: settings.postgresqlVersion ?? DEFAULT_POSTGRESQL_VERSION,
+    mysqlTarget: mysqlTarget(settings.mysqlVersion ?? DEFAULT_MYSQL_TARGET),
+    sqlServerEdition: settings.sqlServerEdition ?? DEFAULT_SQL_SERVER_EDITION,
+  };
 }
 
 function dialectRules(dialect: DialectId): DialectRules {
@@ -117,7 +122,7 @@ class StatementLinter {
 
   private constructor(
     private readonly linting: DialectLinting,
-    private readonly parse: ((sql: string) => StatementParse) | undefined,
+    private readonly parser: StatementParser | undefined,
     private readonly readBody: BodyReader | undefined,
     private readonly rules: DialectRules['statement'],
     private readonly settings: SettingsFacts,
@@ -128,23 +133,22 @@ class StatementLinter {
 
   static async load(dialect: DialectId, rules: DialectRules['statement'], settings: SettingsFacts, lines: LineIndex): Promise<StatementLinter> {
     const linting: DialectLinting = DIALECT_LINTING[dialect];
-    const [parse, readBody] = await Promise.all([linting.loadParser?.(), linting.loadBodyReader?.()]);
-    return new StatementLinter(linting, parse, readBody, rules, settings, lines);
+    const [parser, readBody] = await Promise.all([linting.loadParser?.(), linting.loadBodyReader?.()]);
+    return new StatementLinter(linting, parser, readBody, rules, settings, lines);
   }
 
-  lintScriptStatement(statement: SplitStatement): void {
-    this.lint(statement, this.tracker);
+  lintScript(statements: readonly SplitStatement[]): void {
+    for (const [statement, parsed] of withParses(statements, this.parser)) this.lint(statement, this.tracker, parsed);
   }
 
-  private lint(statement: PlacedStatement, tracker: ScriptTracker): void {
+  private lint(statement: PlacedStatement, tracker: ScriptTracker, parsed = this.parser?.one(statement.sql)): void {
     this.linted.push(statement);
-    const parsed = this.parse?.(statement.sql);
     if (parsed && 'error' in parsed) {
       this.reports.push(parseErrorReport(statement, parsed));
       tracker.observe(statement);
       return;
     }
-    const analysed = parsed ? { ...statement, ast: parsed.ast } : statement;
+    const analysed = parsed ? { ...statement, ast: parsed.ast, astBase: parsed.base } : statement;
     if (!statement.transactionControl) this.reports.push(...checkStatement(analysed, this.rules, { ...tracker.context, ...this.settings }));
     const body = this.readBody?.(analysed);
     if (body) this.lintBody(analysed, body, body.kind === 'do' ? tracker : this.linting.createTracker());

@@ -48,6 +48,11 @@ export interface LintStatement {
   /** The parse tree (PostgreSQL: a libpg-query `Node`); absent when not parsed or unparsable. */
   ast?: unknown;
   /**
+   * Where `sql` starts in the text the tree's locations count from (PostgreSQL parses many
+   * statements in one call; UTF-8 bytes); 0 when absent. See `offsetOf` in postgresql/ast.ts.
+   */
+  astBase?: number;
+  /**
    * Set on BEGIN/START TRANSACTION (`begin`) and COMMIT/ROLLBACK/END (`end`). Statement checks
    * never see these; script checks do.
    */

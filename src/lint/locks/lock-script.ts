@@ -4,9 +4,10 @@
  * to everyone else).
  */
 import type { DialectId } from '../../dialects/dialect-id.js';
-import { DEFAULT_POSTGRESQL_VERSION } from '../../dialects/versions.js';
-import { DIALECT_LINTING } from '../lint-dialects.js';
+import { serverFacts } from '../engine.js';
+import { DIALECT_LINTING, withParses } from '../lint-dialects.js';
 import { splitStatements } from '../split-statements.js';
+import type { ServerSettings } from '../types.js';
 import type { LockEntry, StatementLocks } from './lock-entry.js';
 import { mysqlLocks } from './mysql.js';
 import { postgresqlLocks } from './postgresql.js';
@@ -24,12 +25,10 @@ export function coversLocks(dialect: DialectId): boolean {
   return LOCK_MODELS[dialect] !== undefined;
 }
 
-export interface LockScriptOptions {
+export interface LockScriptOptions extends ServerSettings {
   /** The script's path as the entries show it. */
   file: string;
   dialect: DialectId;
-  /** DEFAULT_POSTGRESQL_VERSION when absent. */
-  postgresqlVersion?: number;
   /** The script runs inside a transaction a tool opens (lint --assume-in-transaction). */
   assumeInTransaction?: boolean;
 }
@@ -49,16 +48,16 @@ export async function lockScript(text: string, options: LockScriptOptions): Prom
   const model = LOCK_MODELS[options.dialect];
   if (!model) return [];
   const linting = DIALECT_LINTING[options.dialect];
-  const parse = await linting.loadParser?.();
+  const parser = await linting.loadParser?.();
   const tracker = linting.createTracker();
-  const postgresqlVersion = options.postgresqlVersion ?? DEFAULT_POSTGRESQL_VERSION;
+  const servers = serverFacts(options);
   const entries: LockEntry[] = [];
-  for (const statement of splitStatements(text, { ...options, inTransaction: options.assumeInTransaction ?? false }).statements) {
-    const parsed = parse?.(statement.sql);
-    const analysed = parsed && 'ast' in parsed ? { ...statement, ast: parsed.ast } : statement;
+  const { statements } = splitStatements(text, { ...options, inTransaction: options.assumeInTransaction ?? false });
+  for (const [statement, parsed] of withParses(statements, parser)) {
+    const analysed = parsed && 'ast' in parsed ? { ...statement, ast: parsed.ast, astBase: parsed.base } : statement;
     if (!statement.transactionControl) {
       const shown = shortStatement(statement.sql);
-      entries.push(...model(analysed, { ...tracker.context, postgresqlVersion }).map((fact) => ({ location: statement.location, statement: shown, ...fact })));
+      entries.push(...model(analysed, { ...tracker.context, ...servers }).map((fact) => ({ location: statement.location, statement: shown, ...fact })));
     }
     tracker.observe(analysed);
   }

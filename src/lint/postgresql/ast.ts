@@ -91,7 +91,7 @@ function isFalse(value: Node | undefined): boolean {
 
 /** The UTF-16 offset into the statement of a tree node's byte `location`, when it has one. */
 export function offsetOf(statement: LintStatement, location: number | undefined): number | undefined {
-  return location === undefined || location < 0 ? undefined : characterOffset(statement.sql, location);
+  return location === undefined || location < 0 ? undefined : characterOffset(statement.sql, location - (statement.astBase ?? 0));
 }
 
 /** Every function call anywhere inside `tree`, in document order. */

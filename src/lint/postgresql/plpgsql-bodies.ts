@@ -9,10 +9,9 @@
  */
 import type { Node } from 'libpg-query';
 import { isPostgresqlGuard } from '../../dialects/guards/postgresql.js';
-import { characterOffset } from '../parse-postgresql.js';
 import { splitStatements } from '../split-statements.js';
 import type { EnclosingBody, LintStatement } from '../types.js';
-import { postgresqlAst } from './ast.js';
+import { offsetOf, postgresqlAst } from './ast.js';
 import { readStringConstant, type StringConstant } from './string-constants.js';
 
 /** A statement of a body, as a {@link BodyReader} finds it. */
@@ -66,10 +65,10 @@ function readBody(statement: LintStatement, parse: PlpgsqlParser): StatementBody
 /** The PL/pgSQL body of a DO block (sqlgen's own version guards aside) or a CREATE FUNCTION/PROCEDURE. */
 function plpgsqlBody(statement: LintStatement): { kind: EnclosingBody['kind']; body: StringConstant } | undefined {
   const node = postgresqlAst(statement);
-  if (node && 'DoStmt' in node && !isPostgresqlGuard(statement.sql)) return bodyIn(statement.sql, node.DoStmt.args, 'do');
+  if (node && 'DoStmt' in node && !isPostgresqlGuard(statement.sql)) return bodyIn(statement, node.DoStmt.args, 'do');
   if (node && 'CreateFunctionStmt' in node) {
     const { options, is_procedure: isProcedure } = node.CreateFunctionStmt;
-    return bodyIn(statement.sql, options, isProcedure ? 'procedure' : 'function');
+    return bodyIn(statement, options, isProcedure ? 'procedure' : 'function');
   }
   return undefined;
 }
@@ -78,12 +77,13 @@ function plpgsqlBody(statement: LintStatement): { kind: EnclosingBody['kind']; b
  * The `AS` body among the options of a DO or CREATE FUNCTION, when the language is PL/pgSQL (a
  * DO block's default) and the body is a string constant read the same here as by the parser.
  */
-function bodyIn(sql: string, options: readonly Node[] | undefined, kind: EnclosingBody['kind']): { kind: EnclosingBody['kind']; body: StringConstant } | undefined {
+function bodyIn(statement: LintStatement, options: readonly Node[] | undefined, kind: EnclosingBody['kind']): { kind: EnclosingBody['kind']; body: StringConstant } | undefined {
   const elements = (options ?? []).flatMap((option) => ('DefElem' in option ? [option.DefElem] : []));
   const language = stringOf(elements.find((element) => element.defname === 'language')?.arg) ?? (kind === 'do' ? 'plpgsql' : undefined);
   const as = elements.find((element) => element.defname === 'as');
   if (language?.toLowerCase() !== 'plpgsql' || !as) return undefined;
-  const body = readStringConstant(sql, constantStart(sql, characterOffset(sql, as.location ?? 0)));
+  const { sql } = statement;
+  const body = readStringConstant(sql, constantStart(sql, offsetOf(statement, as.location) ?? 0));
   return body && body.value === stringOf(as.arg) ? { kind, body } : undefined;
 }
 

@@ -41,3 +41,13 @@ describe('the MySQL lock report: each change with the ALGORITHM and LOCK it gets
     expect(entry?.note).toContain('MySQL 8.0/8.4 Reference Manual, 17.12.1 Online DDL Operations: Column Operations, Dropping a column');
   });
 });
+
+describe('the server the lock report is for', () => {
+  test('follows mysqlVersion: MariaDB 11.2+ copies a table without blocking writes', async () => {
+    const sql = 'ALTER TABLE orders DROP PRIMARY KEY;';
+    const [mysql] = await lockScript(sql, { file: 'up.sql', dialect: 'mysql' });
+    const [mariadb] = await lockScript(sql, { file: 'up.sql', dialect: 'mysql', mysqlVersion: 'mariadb-11.4' });
+    expect(mysql).toMatchObject({ mode: 'ALGORITHM=COPY, LOCK=SHARED', blocks: 'writes' });
+    expect(mariadb).toMatchObject({ mode: 'ALGORITHM=COPY, LOCK=NONE', blocks: 'nothing' });
+  });
+});
