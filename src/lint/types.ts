@@ -85,7 +85,11 @@ export interface LintContext {
   sqlServerEdition?: SqlServerEdition;
   /** Tables created earlier in this script, by unqualified name: changing them locks no one out. */
   createdTables: ReadonlySet<string>;
-  /** Indexes created earlier in this script, by unqualified name: dropping them locks no one out. */
+  /**
+   * Indexes created earlier in this script on a table it created too, by unqualified name:
+   * dropping or rebuilding one locks no one out. An index the script created on an existing table
+   * is not here: dropping or rebuilding it locks that table as for any index.
+   */
   createdIndexes: ReadonlySet<string>;
   /** Whether a non-zero `lock_timeout` is in force (`SET`, or `SET LOCAL` in this transaction). */
   lockTimeout: boolean;

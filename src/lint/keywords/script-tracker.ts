@@ -1,13 +1,13 @@
 /**
  * What a MySQL, SQLite or SQL Server script has done so far, read from its tokens: the tables
- * and indexes it created (renamed ones keep counting, unless they hold an existing table's rows),
+ * it created and their indexes (renamed tables keep counting, unless they hold an existing table's rows),
  * the tables it copied into those, its named foreign keys, and MySQL's `foreign_key_checks`. Names are compared without case, as these servers do by default for
  * tables, indexes and constraints.
  */
 import type { ScriptTracker } from '../postgresql/script-tracker.js';
 import type { SplitStatement } from '../split-statements.js';
 import type { LintStatement, ScriptFacts } from '../types.js';
-import { isWord, nameKey, readName, skipAnyOf, skipWords } from './shape.js';
+import { findWord, isWord, nameKey, readName, skipAnyOf, skipWords } from './shape.js';
 import { foreignKeyChecksSet } from '../mysql/foreign-key-checks.js';
 import { createdTable, tableCopy } from './statements.js';
 import { renamedTables } from './renames.js';
@@ -36,7 +36,8 @@ export class KeywordScriptTracker implements ScriptTracker {
     const table = createdTable(tokens, statement.sql);
     if (table) this.createdTables.add(nameKey(table));
     const index = createdIndex(tokens, statement.sql);
-    if (index) this.createdIndexes.add(index);
+    // An index of an existing table is new, but dropping or rebuilding it locks that table all the same.
+    if (index && this.createdTables.has(index.table)) this.createdIndexes.add(index.name);
     const checks = this.dialect === 'mysql' ? foreignKeyChecksSet(tokens) : undefined;
     if (checks !== undefined) this.context.foreignKeyChecksOff = !checks;
     const copy = tableCopy(tokens, statement.sql);
@@ -55,13 +56,15 @@ export class KeywordScriptTracker implements ScriptTracker {
 
 const INDEX_MODIFIERS: ReadonlySet<string> = new Set(['UNIQUE', 'FULLTEXT', 'SPATIAL', 'CLUSTERED', 'NONCLUSTERED']);
 
-/** The lower-cased name in `CREATE [UNIQUE ...] INDEX [IF NOT EXISTS] name`. */
-function createdIndex(tokens: readonly Token[], sql: string): string | undefined {
+/** The lower-cased names of the index and its table in `CREATE [UNIQUE ...] INDEX [IF NOT EXISTS] name [USING type] ON table`. */
+function createdIndex(tokens: readonly Token[], sql: string): { name: string; table: string } | undefined {
   if (!isWord(tokens[0], 'CREATE')) return undefined;
   const index = skipAnyOf(tokens, 1, INDEX_MODIFIERS);
   if (!isWord(tokens[index], 'INDEX')) return undefined;
   const name = readName(tokens, skipWords(tokens, index + 1, 'IF', 'NOT', 'EXISTS'), sql);
-  return name && nameKey(name);
+  const on = name ? findWord(tokens, 'ON', { start: name.next, end: tokens.length }) : -1;
+  const table = on === -1 ? undefined : readName(tokens, on + 1, sql);
+  return name && table && { name: nameKey(name), table: nameKey(table) };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * What a PostgreSQL script has done so far, as far as rules care: the tables and indexes it
- * created and which timeouts are in force. The engine shows it each statement after the rules ran.
+ * What a PostgreSQL script has done so far, as far as rules care: the tables it created and
+ * their indexes, and which timeouts are in force. The engine shows it each statement after the rules ran.
  */
 import type { Node, VariableSetStmt } from 'libpg-query';
 import type { LintStatement, ScriptFacts } from '../types.js';
@@ -19,7 +19,7 @@ type Timeout = 'lock_timeout' | 'statement_timeout';
 
 const TIMEOUTS: ReadonlySet<string> = new Set<Timeout>(['lock_timeout', 'statement_timeout']);
 
-/** Tracks created tables and indexes and `SET [LOCAL]` of the timeouts through a PostgreSQL script. */
+/** Tracks created tables (and their indexes) and `SET [LOCAL]` of the timeouts through a PostgreSQL script. */
 export class PostgresqlScriptTracker implements ScriptTracker {
   private readonly createdTables = new Set<string>();
   private readonly createdIndexes = new Set<string>();
@@ -54,7 +54,8 @@ export class PostgresqlScriptTracker implements ScriptTracker {
     if (!node) return;
     const table = createdTable(node);
     if (table) this.createdTables.add(table);
-    if ('IndexStmt' in node && node.IndexStmt.idxname) this.createdIndexes.add(node.IndexStmt.idxname);
+    const index = indexOfCreatedTable(node, this.createdTables);
+    if (index) this.createdIndexes.add(index);
     this.notNullChecks.observe(node);
     this.dropped.observe(node);
     if (statement.inTransaction) for (const added of constraintsAddedNotValid(node)) this.notValidInTransaction.add(added);
@@ -85,6 +86,16 @@ function createdTable(node: Node): string | undefined {
   if ('CreateStmt' in node) return node.CreateStmt.relation?.relname;
   if ('CreateTableAsStmt' in node && node.CreateTableAsStmt.objtype === 'OBJECT_TABLE') return node.CreateTableAsStmt.into?.rel?.relname;
   return undefined;
+}
+
+/**
+ * The index a `CREATE INDEX` makes, when its table was created earlier in the script. An index of
+ * an existing table is new, but dropping or rebuilding it locks that table all the same.
+ */
+function indexOfCreatedTable(node: Node, createdTables: ReadonlySet<string>): string | undefined {
+  if (!('IndexStmt' in node)) return undefined;
+  const { idxname, relation } = node.IndexStmt;
+  return relation?.relname !== undefined && createdTables.has(relation.relname) ? idxname : undefined;
 }
 
 /** `0`, `'0'`, `'0ms'`: a timeout of zero turns the timeout off. The tree leaves a 0 out. */

@@ -17,8 +17,8 @@ function follow(sql: string, dialect: KeywordDialectId): KeywordScriptTracker {
 }
 
 describe('KeywordScriptTracker', () => {
-  test('records created tables and indexes by lower-cased name, and follows renames of created tables', () => {
-    const tracker = follow('CREATE TABLE `Shop`.`Orders` (a int);\nCREATE UNIQUE INDEX Orders_A ON Orders (a);\nRENAME TABLE orders TO purchases, other TO x;', 'mysql');
+  test('records created tables and their indexes by lower-cased name, and follows renames of created tables', () => {
+    const tracker = follow('CREATE TABLE `Shop`.`Orders` (a int);\nCREATE UNIQUE INDEX Orders_A ON Orders (a);\nCREATE INDEX customers_a USING BTREE ON customers (a);\nRENAME TABLE orders TO purchases, other TO x;', 'mysql');
     expect([...tracker.context.createdTables]).toEqual(['orders', 'purchases']);
     expect([...tracker.context.createdIndexes]).toEqual(['orders_a']);
     expect(tracker.context).toMatchObject({ lockTimeout: false, statementTimeout: false });

@@ -9,6 +9,8 @@ describeRule('require-concurrent-reindex', {
       'REINDEX (CONCURRENTLY false) INDEX orders_created_at;',
       'REINDEX SCHEMA sales;',
       'REINDEX DATABASE;',
+      // The index is new, but the table it locks is not.
+      'CREATE INDEX CONCURRENTLY orders_note ON orders (note);\nREINDEX INDEX orders_note;',
     ],
     good: [
       'REINDEX INDEX CONCURRENTLY orders_created_at;',
@@ -16,7 +18,7 @@ describeRule('require-concurrent-reindex', {
       'REINDEX (CONCURRENTLY, VERBOSE) SCHEMA sales;',
       'REINDEX SYSTEM;',
       'CREATE TABLE scratch (a int);\nREINDEX TABLE scratch;',
-      'CREATE INDEX CONCURRENTLY orders_note ON orders (note);\nREINDEX INDEX orders_note;',
+      'CREATE TABLE refunds (id int, note text);\nCREATE INDEX refunds_note ON refunds (note);\nREINDEX INDEX refunds_note;',
     ],
   },
 });

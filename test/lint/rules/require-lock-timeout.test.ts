@@ -15,6 +15,8 @@ describeRule('require-lock-timeout', {
       'DROP INDEX orders_note;',
       'DROP VIEW open_orders;',
       'REINDEX (CONCURRENTLY false) INDEX orders_created_at;',
+      // The index is new, but the table it locks is not.
+      'CREATE INDEX CONCURRENTLY orders_note ON orders (note);\nDROP INDEX orders_note;',
     ],
     good: [
       "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;",
@@ -29,7 +31,7 @@ describeRule('require-lock-timeout', {
       'REINDEX (CONCURRENTLY) INDEX orders_created_at;',
       'REINDEX (CONCURRENTLY true, VERBOSE) TABLE orders;',
       'VACUUM (FULL false) orders;',
-      'CREATE INDEX CONCURRENTLY orders_note ON orders (note);\nDROP INDEX orders_note;',
+      'CREATE TABLE refunds (id int, note text);\nCREATE INDEX refunds_note ON refunds (note);\nDROP INDEX refunds_note;',
     ],
   },
 });

@@ -10,6 +10,8 @@ describeRule('require-statement-timeout', {
       "SET LOCAL statement_timeout = '1min';\nALTER TABLE orders RENAME TO sales;",
       "SET lock_timeout = '5s';\nDROP TABLE orders;",
       'REINDEX (CONCURRENTLY false) INDEX orders_created_at;',
+      // The index is new, but the table it locks is not.
+      'CREATE INDEX CONCURRENTLY orders_note ON orders (note);\nREINDEX INDEX orders_note;',
     ],
     good: [
       "SET statement_timeout = '1min';\nALTER TABLE orders ADD COLUMN note text;",
@@ -17,6 +19,7 @@ describeRule('require-statement-timeout', {
       'CREATE TABLE scratch (a int);\nALTER TABLE scratch ADD COLUMN b int;',
       'CREATE INDEX CONCURRENTLY orders_note ON orders (note);',
       'REINDEX (CONCURRENTLY) INDEX orders_created_at;',
+      'CREATE TABLE refunds (id int, note text);\nCREATE INDEX refunds_note ON refunds (note);\nREINDEX INDEX refunds_note;',
     ],
   },
 });
