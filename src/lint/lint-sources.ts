@@ -25,7 +25,8 @@ export async function lintSqlSources(sources: readonly SqlSource[], options: Sou
   const findings: Finding[] = [];
   for (const source of sources) {
     const rules = { ...options.rules, ...Object.fromEntries((source.disabled ?? []).map((id) => [id, 'off' as const])) };
-    findings.push(...(await lintScript(source.text, { ...options, file: source.file, rules })));
+    // One push per finding: spreading a long script's findings into push() overflows the stack.
+    for (const finding of await lintScript(source.text, { ...options, file: source.file, rules })) findings.push(finding);
   }
   return findings;
 }

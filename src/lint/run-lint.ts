@@ -91,7 +91,7 @@ export function serversOf(request: LintRequest): ServerSettings {
 async function lintPaths(paths: readonly string[], settings: LintSettings, assumeInTransaction: boolean, config: ProjectConfig, environment: LintEnvironment): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const input of await sqlInputs(paths, assumeInTransaction, config, environment)) {
-    findings.push(...(await lintSqlSources(input.sources, { dialect: input.dialect, ...settings, assumeInTransaction: input.assumeInTransaction })));
+    for (const finding of await lintSqlSources(input.sources, { dialect: input.dialect, ...settings, assumeInTransaction: input.assumeInTransaction })) findings.push(finding);
   }
   return findings;
 }

@@ -55,7 +55,7 @@ export async function runLockReport(request: LintRequest, environment: LintEnvir
       continue;
     }
     if (!report.dialects.includes(dialect)) report.dialects.push(dialect);
-    for (const source of sources) report.entries.push(...(await lockScript(source.text, { file: source.file, dialect, ...servers, assumeInTransaction })));
+    for (const source of sources) report.entries = report.entries.concat(await lockScript(source.text, { file: source.file, dialect, ...servers, assumeInTransaction }));
   }
   return report;
 }
