@@ -1,23 +1,29 @@
 import type { ColumnDef, FuncCall } from 'libpg-query';
 import { NON_VOLATILE_BUILTINS, VOLATILE_BUILTINS } from '../postgresql/builtin-functions.js';
-import { functionCalls, functionName, isSerialColumn, offsetOf, qualifiedName, reportSubcommands } from '../postgresql/ast.js';
+import { columnConstraints, functionCalls, functionName, isSerialColumn, offsetOf, qualifiedName, reportSubcommands } from '../postgresql/ast.js';
 import type { Rule } from '../types.js';
 
-/** A default that differs per row is written into every row: a table rewrite under ACCESS EXCLUSIVE. */
+/** A default that differs per row (a sequence's next value too) is written into every row: a table rewrite under ACCESS EXCLUSIVE. */
 export const banAddColumnVolatileDefault: Rule = {
   id: 'ban-add-column-volatile-default',
   severity: 'error',
   effect: 'rewrites',
   description:
-    'ADD COLUMN with a volatile default (random(), gen_random_uuid(), clock_timestamp(), serial, or a function sqlgen does not know as immutable or stable), or with any default before PostgreSQL 11, rewrites the table.',
+    'ADD COLUMN with a volatile default (random(), gen_random_uuid(), clock_timestamp(), a function sqlgen does not know as immutable or stable), a serial or identity column, or any default before PostgreSQL 11, rewrites the table.',
   help: 'Add the column without a default (or with a constant or stable one), set the default in a separate ALTER, and backfill in batches.',
   checks: {
     postgresql(statement, context) {
       return reportSubcommands(statement, context, 'AT_AddColumn', (command, table) => {
         const column = command.def && 'ColumnDef' in command.def ? command.def.ColumnDef : undefined;
-        const cause = column && (perRowDefault(column) ?? storedDefault(column, context.postgresqlVersion));
-        if (!column || !cause) return undefined;
-        return { message: `Adding ${table}.${column.colname ?? ''} with ${cause} rewrites every row while blocking all reads and writes of the table.`, offset: offsetOf(statement, column.location) };
+        if (!column) return undefined;
+        const added = `${table}.${column.colname ?? ''}`;
+        const offset = offsetOf(statement, column.location);
+        const sequence = sequenceColumn(column);
+        if (sequence) {
+          return { message: `Adding ${added} as ${sequence} gives every existing row its own value from a new sequence: PostgreSQL rewrites the table while blocking all reads and writes of it.`, offset };
+        }
+        const cause = volatileDefault(column) ?? storedDefault(column, context.postgresqlVersion);
+        return cause ? { message: `Adding ${added} with ${cause} rewrites every row while blocking all reads and writes of the table.`, offset } : undefined;
       });
     },
   },
@@ -34,17 +40,23 @@ function isNullConstant(expression: unknown): boolean {
   return typeof expression === 'object' && expression !== null && 'A_Const' in expression && (expression as { A_Const: { isnull?: boolean } }).A_Const.isnull === true;
 }
 
-/** What makes the column's default differ per row, in words; undefined when it does not. */
-function perRowDefault(column: ColumnDef): string | undefined {
-  // A serial's default takes the next value of a sequence for each row.
+/**
+ * A `serial` or identity column, in words: its values come from a sequence created with it, and
+ * the ALTER fills every existing row with the next one (the default of a serial is `nextval()`).
+ */
+function sequenceColumn(column: ColumnDef): string | undefined {
   if (isSerialColumn(column)) {
     const type = column.typeName?.names?.at(-1);
-    return `type ${type && 'String' in type ? type.String.sval : 'serial'}`;
+    return `a ${type && 'String' in type ? type.String.sval : 'serial'} column`;
   }
-  for (const item of column.constraints ?? []) {
-    const constraint = 'Constraint' in item ? item.Constraint : undefined;
-    if (constraint?.contype === 'CONSTR_IDENTITY') return 'an identity';
-    if (constraint?.contype !== 'CONSTR_DEFAULT') continue;
+  const identity = columnConstraints(column).find((constraint) => constraint.contype === 'CONSTR_IDENTITY');
+  return identity && `an identity column (GENERATED ${identity.generated_when === 'd' ? 'BY DEFAULT' : 'ALWAYS'} AS IDENTITY)`;
+}
+
+/** The volatile function in the column's default, in words; undefined when there is none. */
+function volatileDefault(column: ColumnDef): string | undefined {
+  for (const constraint of columnConstraints(column)) {
+    if (constraint.contype !== 'CONSTR_DEFAULT') continue;
     const call = functionCalls(constraint.raw_expr).find(mayBeVolatile);
     if (call) return VOLATILE_BUILTINS.has(functionName(call)) ? `the volatile default ${functionName(call)}()` : `the default ${qualifiedName(call.funcname)}(), a function sqlgen does not know as immutable or stable (so taken as volatile)`;
   }
