@@ -78,13 +78,13 @@ export async function lintScript(text: string, options: LintOptions): Promise<Fi
   const assumeInTransaction = options.assumeInTransaction ?? false;
   const script = splitStatements(text, { ...options, inTransaction: assumeInTransaction });
   const lines = new LineIndex(text);
-  const rules = dialectRules(options.dialect);
+  const rules = dialectRules(options.dialect, overrides);
   const linter = await StatementLinter.load(options.dialect, rules.statement, serverFacts(options), lines);
   linter.lintScript(script.statements);
   const reports = [...linter.reports, ...scriptReports(linter.linted, rules.script, { assumeInTransaction })];
   const suppressed = suppressions(script.comments, script.statements.map((statement) => statement.offset));
   return reports
-    .filter((report) => (overrides[report.ruleId] ?? DEFAULT_LEVELS.get(report.ruleId)) !== 'off' && !suppressed(report.ruleId, report.statementOffset))
+    .filter((report) => levelOf(report.ruleId, overrides) !== 'off' && !suppressed(report.ruleId, report.statementOffset))
     .map((report) => toFinding(report, overrides[report.ruleId], lines, options.file))
     .sort(byPosition);
 }
@@ -98,10 +98,11 @@ export function serverFacts(settings: ServerSettings): SettingsFacts {
   };
 }
 
-function dialectRules(dialect: DialectId): DialectRules {
+/** The rules that check the dialect and are not off: the others are not run at all. */
+function dialectRules(dialect: DialectId, overrides: Readonly<Record<string, SeverityOverride>>): DialectRules {
   const rules: DialectRules = { statement: [], script: [] };
   for (const rule of Object.values<Rule>(RULES)) {
-    const check = rule.checks[dialect];
+    const check = levelOf(rule.id, overrides) === 'off' ? undefined : rule.checks[dialect];
     if (isStatementCheck(check)) rules.statement.push({ rule, check });
     else if (check) rules.script.push({ rule, check });
   }
@@ -149,7 +150,7 @@ class StatementLinter {
       return;
     }
     const analysed = parsed ? { ...statement, ast: parsed.ast, astBase: parsed.base } : statement;
-    if (!statement.transactionControl) this.reports.push(...checkStatement(analysed, this.rules, { ...tracker.context, ...this.settings }));
+    if (!statement.transactionControl) checkStatement(analysed, this.rules, { ...tracker.context, ...this.settings }, this.reports);
     const body = this.readBody?.(analysed);
     if (body) this.lintBody(analysed, body, body.kind === 'do' ? tracker : this.linting.createTracker());
     tracker.observe(analysed);
@@ -172,8 +173,9 @@ class StatementLinter {
   }
 }
 
-function checkStatement(statement: PlacedStatement, rules: DialectRules['statement'], context: LintContext): Report[] {
-  return rules.flatMap(({ rule, check }) => check(statement, context).map((report) => ruleReport(rule, report, statement)));
+/** Into `reports`: run for every statement, so loops rather than new arrays. */
+function checkStatement(statement: PlacedStatement, rules: DialectRules['statement'], context: LintContext, reports: Report[]): void {
+  for (const { rule, check } of rules) for (const report of check(statement, context)) reports.push(ruleReport(rule, report, statement));
 }
 
 /** The script checks' reports, each about one of the statements linted. */
@@ -228,6 +230,10 @@ export function defaultLevel(kind: FindingKind): SeverityOverride {
 }
 
 const DEFAULT_LEVELS: ReadonlyMap<string, SeverityOverride> = new Map(LINT_FINDING_KINDS.map((kind) => [kind.id, defaultLevel(kind)]));
+
+function levelOf(id: string, overrides: Readonly<Record<string, SeverityOverride>>): SeverityOverride | undefined {
+  return overrides[id] ?? DEFAULT_LEVELS.get(id);
+}
 
 /** The ids among `ids` that name no rule and no engine finding. */
 export function unknownLintIds(ids: readonly string[]): string[] {
