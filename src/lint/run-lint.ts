@@ -9,7 +9,7 @@ import { LintInputError } from '../errors.js';
 import { configuredLint } from './configured-lint.js';
 import type { DialectId } from '../dialects/dialect-id.js';
 import type { Project } from '../project.js';
-import { lintRevisionRange, type RevisionRange } from './lint-project.js';
+import type { RevisionRange } from './lint-project.js';
 import { bundleSources, lintSqlSources, readSqlSource, type SqlSource } from './lint-sources.js';
 import { countOf, lintReport, type FailOn, type LintReport } from './report/lint-report.js';
 import { MYSQL_TARGET_PATTERN, type SqlServerEdition } from '../dialects/versions.js';
@@ -48,6 +48,8 @@ export async function runLint(request: LintRequest, environment: LintEnvironment
   checkRequest(request);
   if (request.paths.length === 0) {
     const project = await environment.openProject();
+    // Imported here: rendering revisions loads knex, which linting SQL files has no use for.
+    const { lintRevisionRange } = await import('./lint-project.js');
     const { findings, revisions } = await lintRevisionRange(project, revisionRangeOf(request), serversOf(request));
     return lintReport(findings, countOf(revisions, 'revision'), request.failOn ?? project.config.lint.failOn);
   }

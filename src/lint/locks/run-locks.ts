@@ -4,7 +4,6 @@
  */
 import type { ProjectConfig } from '../../config/load-config.js';
 import type { DialectId } from '../../dialects/dialect-id.js';
-import { renderRevisionRange } from '../lint-project.js';
 import { inRevisionSource, type RevisionScript } from '../lint-revisions.js';
 import { countOf } from '../report/lint-report.js';
 import { checkRequest, revisionRangeOf, serversOf, sqlInputs, type LintEnvironment, type LintRequest } from '../run-lint.js';
@@ -36,6 +35,8 @@ export async function runLockReport(request: LintRequest, environment: LintEnvir
   if (request.paths.length === 0) {
     const project = await environment.openProject();
     const servers = serversFor(request, project.config);
+    // Imported here: rendering revisions loads knex, which reading SQL files has no use for.
+    const { renderRevisionRange } = await import('../lint-project.js');
     const { dialect, scripts } = await renderRevisionRange(project, revisionRangeOf(request));
     const covered = coversLocks(dialect);
     return {
