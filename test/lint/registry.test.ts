@@ -45,6 +45,12 @@ describe('the lint rule registry', () => {
     for (const [id, rule] of entries) expect(readme).toContain(`| [${id}](docs/rules/${id}.md) | ${defaultLevel(rule)} |`);
   });
 
+  test("the README's count of rules is the registry's", () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    const advice = entries.filter(([, rule]) => defaultLevel(rule) === 'off').length;
+    expect(readme).toContain(`\`lint\` with ${entries.length} rules across the four dialects, ${advice} of them advice that is off by default`);
+  });
+
   test('every rule test file belongs to a rule', () => {
     expect(names('test/lint/rules', '.test.ts').filter((name) => !(name in RULES))).toEqual([]);
   });
