@@ -7,8 +7,9 @@ import type { DialectId } from '../../dialects/dialect-id.js';
 import { serverFacts } from '../engine.js';
 import { DIALECT_LINTING, withParses } from '../lint-dialects.js';
 import { splitStatements } from '../split-statements.js';
-import type { ServerSettings } from '../types.js';
-import type { LockEntry, StatementLocks } from './lock-entry.js';
+import { LineIndex } from '../text-position.js';
+import type { LintStatement, ServerSettings } from '../types.js';
+import type { LockEntry, LockFact, StatementLocks } from './lock-entry.js';
 import { mysqlLocks } from './mysql.js';
 import { postgresqlLocks } from './postgresql.js';
 
@@ -48,21 +49,42 @@ export async function lockScript(text: string, options: LockScriptOptions): Prom
   const model = LOCK_MODELS[options.dialect];
   if (!model) return [];
   const linting = DIALECT_LINTING[options.dialect];
-  const parser = await linting.loadParser?.();
+  const [parser, readBody] = await Promise.all([linting.loadParser?.(), linting.loadBodyReader?.()]);
   const tracker = linting.createTracker();
   const servers = serverFacts(options);
+  const lines = new LineIndex(text);
   const entries: LockEntry[] = [];
+  const locksOf = (statement: LintStatement, noteOf: (fact: LockFact) => string | undefined = (fact) => fact.note) => {
+    if (statement.transactionControl) return;
+    const shown = shortStatement(statement.sql);
+    for (const fact of model(statement, { ...tracker.context, ...servers })) {
+      const note = noteOf(fact);
+      entries.push({ location: statement.location, statement: shown, ...fact, ...(note !== undefined && { note }) });
+    }
+  };
   const { statements } = splitStatements(text, { ...options, inTransaction: options.assumeInTransaction ?? false });
   for (const [statement, parsed] of withParses(statements, parser)) {
     const analysed = parsed && 'ast' in parsed ? { ...statement, ast: parsed.ast, astBase: parsed.base } : statement;
-    if (!statement.transactionControl) {
-      const shown = shortStatement(statement.sql);
-      entries.push(...model(analysed, { ...tracker.context, ...servers }).map((fact) => ({ location: statement.location, statement: shown, ...fact })));
-    }
+    const body = readBody?.(analysed);
+    // A DO block's statements run where it stands: their locks are listed after its own entry,
+    // which stays for what sqlgen cannot read (statements built at run time, functions called).
+    locksOf(analysed, body?.kind === 'do' ? () => READ_DO_BLOCK : undefined);
     tracker.observe(analysed);
+    if (body?.kind !== 'do') continue;
+    for (const inner of body.statements) {
+      const offset = statement.offset + inner.offsetIn(0);
+      const placed: LintStatement = { sql: inner.sql, dialect: statement.dialect, location: { file: options.file, ...lines.position(offset) }, inTransaction: true, ...(inner.transactionControl && { transactionControl: inner.transactionControl }) };
+      const innerParse = parser?.one(inner.sql);
+      const analysedInner = innerParse && 'ast' in innerParse ? { ...placed, ast: innerParse.ast, astBase: innerParse.base } : placed;
+      locksOf(analysedInner, (fact) => [fact.note, 'in the DO block above'].filter(Boolean).join('; '));
+      tracker.observe(analysedInner);
+    }
   }
   return entries;
 }
+
+/** The note of a DO block whose statements were read: what is still unknown about it. */
+const READ_DO_BLOCK = 'its statements follow; statements it builds at run time, and what the functions it calls do, are not shown';
 
 /** The statement on one line, cut to {@link STATEMENT_LENGTH} characters. */
 function shortStatement(sql: string): string {
