@@ -65,12 +65,13 @@ export async function lockScript(text: string, options: LockScriptOptions): Prom
   const { statements } = splitStatements(text, { ...options, inTransaction: options.assumeInTransaction ?? false });
   for (const [statement, parsed] of withParses(statements, parser)) {
     const analysed = parsed && 'ast' in parsed ? { ...statement, ast: parsed.ast, astBase: parsed.base } : statement;
-    const body = readBody?.(analysed);
+    const read = readBody?.(analysed);
+    const body = read?.kind === 'do' && read.statements.length > 0 ? read : undefined;
     // A DO block's statements run where it stands: their locks are listed after its own entry,
     // which stays for what sqlgen cannot read (statements built at run time, functions called).
-    locksOf(analysed, body?.kind === 'do' ? () => READ_DO_BLOCK : undefined);
+    locksOf(analysed, body ? () => READ_DO_BLOCK : undefined);
     tracker.observe(analysed);
-    if (body?.kind !== 'do') continue;
+    if (!body) continue;
     for (const inner of body.statements) {
       const offset = statement.offset + inner.offsetIn(0);
       const placed: LintStatement = { sql: inner.sql, dialect: statement.dialect, location: { file: options.file, ...lines.position(offset) }, inTransaction: true, ...(inner.transactionControl && { transactionControl: inner.transactionControl }) };
