@@ -5,11 +5,9 @@
  */
 import type { DialectId } from '../dialects/dialect-id.js';
 import { ConfigError } from '../errors.js';
-import { DIALECT_LINTING, withParses, type DialectLinting, type StatementParse, type StatementParser } from './lint-dialects.js';
-import type { BodyReader, StatementBody } from './postgresql/plpgsql-bodies.js';
-import type { ScriptTracker } from './postgresql/script-tracker.js';
 import { RULES } from './rules/index.js';
 import { splitStatements, type SplitStatement } from './split-statements.js';
+import { scriptOffset, StatementWalk, type PlacedStatement } from './statement-walk.js';
 import { suppressions } from './suppressions.js';
 import { LineIndex } from './text-position.js';
 import { DEFAULT_MYSQL_TARGET, DEFAULT_POSTGRESQL_VERSION, DEFAULT_SQL_SERVER_EDITION, mysqlTarget } from '../dialects/versions.js';
@@ -38,22 +36,6 @@ interface DialectRules {
 /** The context's facts that come from the settings, not from the script. */
 export type SettingsFacts = Omit<LintContext, keyof ScriptFacts>;
 
-/**
- * A statement the engine lints: one the splitter cut, or one in the PL/pgSQL body of such a
- * statement, whose `offset` is then where it starts in the script.
- */
-interface PlacedStatement extends SplitStatement {
-  /** For a body's statement, whose characters may stand apart in the script (`''` in a quoted body): the offset in the script of an offset into `sql`. */
-  scriptOffsetOf?: (offset: number) => number;
-  /** For a body's statement: where the script's statement holding it starts. Suppression comments name that one. */
-  holderOffset?: number;
-}
-
-/** The offset in the script of an offset into the statement's `sql`. */
-function scriptOffset(statement: PlacedStatement, offset: number): number {
-  return statement.scriptOffsetOf ? statement.scriptOffsetOf(offset) : statement.offset + offset;
-}
-
 /** A finding before positions and overrides: where in the script, and which statement. */
 interface Report {
   ruleId: string;
@@ -79,9 +61,8 @@ export async function lintScript(text: string, options: LintOptions): Promise<Fi
   const script = splitStatements(text, { ...options, inTransaction: assumeInTransaction });
   const lines = new LineIndex(text);
   const rules = dialectRules(options.dialect, overrides);
-  const linter = await StatementLinter.load(options.dialect, rules.statement, serverFacts(options), lines);
-  linter.lintScript(script.statements);
-  const reports = [...linter.reports, ...scriptReports(linter.linted, rules.script, { assumeInTransaction })];
+  const { reports: statementFindings, linted } = await statementReports(script.statements, options.dialect, rules.statement, serverFacts(options), lines);
+  const reports = [...statementFindings, ...scriptReports(linted, rules.script, { assumeInTransaction })];
   const suppressed = suppressions(script.comments, script.statements.map((statement) => statement.offset));
   return reports
     .filter((report) => levelOf(report.ruleId, overrides) !== 'off' && !suppressed(report.ruleId, report.statementOffset))
@@ -110,67 +91,20 @@ function dialectRules(dialect: DialectId, overrides: Readonly<Record<string, Sev
 }
 
 /**
- * Parses each statement and runs the statement checks on it, with what the script did before it;
- * then does the same for the statements of its body, if it has one. A DO block's body runs where
- * it stands, so the script's tracker follows it; a function's runs when called, in a context the
- * script does not know, so its statements are checked with a tracker of their own.
+ * The statement checks' reports on each statement of the script and of its PL/pgSQL bodies
+ * (see statement-walk.ts), and every statement visited, in order, for the script checks.
  */
-class StatementLinter {
-  readonly reports: Report[] = [];
-  /** Every statement linted, in order, without its parse tree: what the script checks get. The script's own are not copied. */
-  readonly linted: PlacedStatement[] = [];
-  private readonly tracker: ScriptTracker;
-
-  private constructor(
-    private readonly linting: DialectLinting,
-    private readonly parser: StatementParser | undefined,
-    private readonly readBody: BodyReader | undefined,
-    private readonly rules: DialectRules['statement'],
-    private readonly settings: SettingsFacts,
-    private readonly lines: LineIndex,
-  ) {
-    this.tracker = linting.createTracker();
-  }
-
-  static async load(dialect: DialectId, rules: DialectRules['statement'], settings: SettingsFacts, lines: LineIndex): Promise<StatementLinter> {
-    const linting: DialectLinting = DIALECT_LINTING[dialect];
-    const [parser, readBody] = await Promise.all([linting.loadParser?.(), linting.loadBodyReader?.()]);
-    return new StatementLinter(linting, parser, readBody, rules, settings, lines);
-  }
-
-  lintScript(statements: readonly SplitStatement[]): void {
-    for (const [statement, parsed] of withParses(statements, this.parser)) this.lint(statement, this.tracker, parsed);
-  }
-
-  private lint(statement: PlacedStatement, tracker: ScriptTracker, parsed = this.parser?.one(statement.sql)): void {
-    this.linted.push(statement);
-    if (parsed && 'error' in parsed) {
-      this.reports.push(parseErrorReport(statement, parsed));
-      tracker.observe(statement);
-      return;
-    }
-    const analysed = parsed ? { ...statement, ast: parsed.ast, astBase: parsed.base } : statement;
-    if (!statement.transactionControl) checkStatement(analysed, this.rules, { ...tracker.context, ...this.settings }, this.reports);
-    const body = this.readBody?.(analysed);
-    if (body) this.lintBody(analysed, body, body.kind === 'do' ? tracker : this.linting.createTracker());
-    tracker.observe(analysed);
-  }
-
-  /** A body's statements always run inside a transaction: the caller's, or the one of the statement that runs the body. */
-  private lintBody(holder: PlacedStatement, body: StatementBody, tracker: ScriptTracker): void {
-    const enclosing = { kind: body.kind, inTransaction: holder.inTransaction };
-    // Not a closure over `holder`, which holds its parse tree.
-    const { offset: holderStart, scriptOffsetOf: holderOffsetOf } = holder;
-    const inHolder = holderOffsetOf ?? ((offset: number) => holderStart + offset);
-    const holderOffset = holder.holderOffset ?? holderStart;
-    for (const { sql, offsetIn, transactionControl } of body.statements) {
-      const scriptOffsetOf = (offset: number): number => inHolder(offsetIn(offset));
-      const offset = scriptOffsetOf(0);
-      const location = { file: holder.location.file, ...this.lines.position(offset) };
-      const statement = { sql, dialect: holder.dialect, location, inTransaction: true, offset, enclosing, scriptOffsetOf, holderOffset };
-      this.lint(transactionControl ? { ...statement, transactionControl } : statement, tracker);
-    }
-  }
+async function statementReports(script: readonly SplitStatement[], dialect: DialectId, rules: DialectRules['statement'], settings: SettingsFacts, lines: LineIndex): Promise<{ reports: Report[]; linted: PlacedStatement[] }> {
+  const reports: Report[] = [];
+  // Without their parse trees, which a long script's would not all fit in memory.
+  const linted: PlacedStatement[] = [];
+  const walk = await StatementWalk.load(dialect, lines, { functionBodies: true });
+  walk.walk(script, ({ statement, placed, error, facts }) => {
+    linted.push(placed);
+    if (error) reports.push(parseErrorReport(statement, error));
+    else if (!statement.transactionControl) checkStatement(statement, rules, { ...facts, ...settings }, reports);
+  });
+  return { reports, linted };
 }
 
 /** Into `reports`: run for every statement, so loops rather than new arrays. */
@@ -195,13 +129,13 @@ function ruleReport(rule: Rule, report: RuleReport, statement: PlacedStatement):
 }
 
 /** A statement the parser rejects is reported and skipped: one odd statement does not stop the lint. */
-function parseErrorReport(statement: PlacedStatement, parsed: Extract<StatementParse, { error: unknown }>): Report {
+function parseErrorReport(statement: PlacedStatement, error: { message: string; offset: number }): Report {
   return {
     ruleId: PARSE_ERROR.id,
     severity: PARSE_ERROR.severity,
-    message: `Could not parse this statement (${parsed.error.message}), so no rule checked it.`,
+    message: `Could not parse this statement (${error.message}), so no rule checked it.`,
     help: PARSE_ERROR.help,
-    offset: scriptOffset(statement, parsed.error.offset),
+    offset: scriptOffset(statement, error.offset),
     statementOffset: statement.holderOffset ?? statement.offset,
   };
 }

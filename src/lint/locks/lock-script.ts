@@ -5,8 +5,9 @@
  */
 import type { DialectId } from '../../dialects/dialect-id.js';
 import { serverFacts } from '../engine.js';
-import { DIALECT_LINTING, withParses } from '../lint-dialects.js';
+import type { StatementBody } from '../postgresql/plpgsql-bodies.js';
 import { splitStatements } from '../split-statements.js';
+import { StatementWalk } from '../statement-walk.js';
 import { LineIndex } from '../text-position.js';
 import type { LintStatement, ServerSettings } from '../types.js';
 import type { LockEntry, LockFact, StatementLocks } from './lock-entry.js';
@@ -48,40 +49,30 @@ const STATEMENT_LENGTH = 80;
 export async function lockScript(text: string, options: LockScriptOptions): Promise<LockEntry[]> {
   const model = LOCK_MODELS[options.dialect];
   if (!model) return [];
-  const linting = DIALECT_LINTING[options.dialect];
-  const [parser, readBody] = await Promise.all([linting.loadParser?.(), linting.loadBodyReader?.()]);
-  const tracker = linting.createTracker();
   const servers = serverFacts(options);
-  const lines = new LineIndex(text);
   const entries: LockEntry[] = [];
-  const locksOf = (statement: LintStatement, noteOf: (fact: LockFact) => string | undefined = (fact) => fact.note) => {
+  const { statements } = splitStatements(text, { ...options, inTransaction: options.assumeInTransaction ?? false });
+  // A function's body runs when it is called, not here; a DO block's runs where it stands.
+  const walk = await StatementWalk.load(options.dialect, new LineIndex(text), { functionBodies: false });
+  walk.walk(statements, ({ statement, facts, body }) => {
     if (statement.transactionControl) return;
     const shown = shortStatement(statement.sql);
-    for (const fact of model(statement, { ...tracker.context, ...servers })) {
-      const note = noteOf(fact);
+    for (const fact of model(statement, { ...facts, ...servers })) {
+      const note = noteOf(fact, statement, body);
       entries.push({ location: statement.location, statement: shown, ...fact, ...(note !== undefined && { note }) });
     }
-  };
-  const { statements } = splitStatements(text, { ...options, inTransaction: options.assumeInTransaction ?? false });
-  for (const [statement, parsed] of withParses(statements, parser)) {
-    const analysed = parsed && 'ast' in parsed ? { ...statement, ast: parsed.ast, astBase: parsed.base } : statement;
-    const read = readBody?.(analysed);
-    const body = read?.kind === 'do' && read.statements.length > 0 ? read : undefined;
-    // A DO block's statements run where it stands: their locks are listed after its own entry,
-    // which stays for what sqlgen cannot read (statements built at run time, functions called).
-    locksOf(analysed, body ? () => READ_DO_BLOCK : undefined);
-    tracker.observe(analysed);
-    if (!body) continue;
-    for (const inner of body.statements) {
-      const offset = statement.offset + inner.offsetIn(0);
-      const placed: LintStatement = { sql: inner.sql, dialect: statement.dialect, location: { file: options.file, ...lines.position(offset) }, inTransaction: true, ...(inner.transactionControl && { transactionControl: inner.transactionControl }) };
-      const innerParse = parser?.one(inner.sql);
-      const analysedInner = innerParse && 'ast' in innerParse ? { ...placed, ast: innerParse.ast, astBase: innerParse.base } : placed;
-      locksOf(analysedInner, (fact) => [fact.note, 'in the DO block above'].filter(Boolean).join('; '));
-      tracker.observe(analysedInner);
-    }
-  }
+  });
   return entries;
+}
+
+/**
+ * A DO block's statements are listed after its own entry, which stays for what sqlgen cannot
+ * read (statements built at run time, functions called); theirs say where they stand.
+ */
+function noteOf(fact: LockFact, statement: LintStatement, body: StatementBody | undefined): string | undefined {
+  if (body && body.statements.length > 0) return READ_DO_BLOCK;
+  if (statement.enclosing?.kind === 'do') return [fact.note, 'in the DO block above'].filter(Boolean).join('; ');
+  return fact.note;
 }
 
 /** The note of a DO block whose statements were read: what is still unknown about it. */
