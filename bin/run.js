@@ -1,5 +1,63 @@
 #!/usr/bin/env node
-// The subpath, not the package index: the index also loads oclif's help, ux and semver (about 50 modules).
-import { execute } from '@oclif/core/execute';
+// Runs the bundled CLI (dist/sqlgen.cjs, see src/cli/main.ts) with V8's code cache: once modules
+// are no longer resolved one by one, compiling the bundle's functions is the largest start-up cost
+// left. Node 20 has no module.enableCompileCache, so the bundle is compiled here as a classic
+// script, with the code V8 made on an earlier run kept in sqlgen's cache folder.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
-await execute({ dir: import.meta.url });
+const bundle = fileURLToPath(new URL('../dist/sqlgen.cjs', import.meta.url));
+const cli = loadBundle(bundle, codeCacheFile(bundle, process.env));
+await cli.execute({ dir: import.meta.url });
+
+/** Runs the bundle as Node would run a CommonJS file, with cached code when there is some. */
+function loadBundle(file, cacheFile) {
+  const cachedData = readIfPresent(cacheFile);
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  const script = new vm.Script(wrapped, { filename: file, cachedData });
+  const module = new Module(file);
+  module.filename = file;
+  const require = createRequire(file);
+  // oclif loads its command and hook target with require(): it must get this module, not a second copy.
+  require.cache[file] = module;
+  script.runInThisContext()(module.exports, require, module, file, path.dirname(file));
+  module.loaded = true;
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+    // At exit, so the cache also holds the functions this run compiled lazily.
+    process.once('exit', () => saveCodeCache(cacheFile, script));
+  }
+  return module.exports;
+}
+
+/** Named by the bundle file's identity and Node's version: V8 rejects code made by another. */
+function codeCacheFile(file, env) {
+  if (env.SQLGEN_NO_CACHE === '1') return null;
+  const folder = env.SQLGEN_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'sqlgen');
+  const { size, mtimeMs, ino } = statSync(file);
+  const identity = [size, Math.round(mtimeMs * 1000), ino, process.version, process.arch].join('-');
+  return path.join(folder, `cli-code-${identity}.bin`);
+}
+
+function readIfPresent(file) {
+  try {
+    return file ? readFileSync(file) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written aside and renamed, so a concurrent run never reads half a file; a failure only costs speed. */
+function saveCodeCache(file, script) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(temporary, script.createCachedData());
+    renameSync(temporary, file);
+  } catch {
+    // A read-only home or a full disk only costs speed next time.
+  }
+}

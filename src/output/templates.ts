@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 /** The templates that ship with sqlgen; a project's own `templatesDir` overrides any of them. */
-export const BUILT_IN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const BUILT_IN_TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates') + path.sep;
 
 /** Path of a template: the project's own if it has one, else the built-in. */
 export function templatePath(name: string, templatesDir: string): string {

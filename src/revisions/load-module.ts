@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire, register } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import * as sqlgenApi from '../index.js';
+import { builtFile } from '../package-root.js';
 import { runIsolated } from '../compile/run-isolated.js';
 import { describeThrown, RevisionFileError, stackLocation } from '../errors.js';
 import { sha256Hex } from '../sha256.js';
@@ -251,12 +252,6 @@ function registerHooks(): void {
   if (hooksRegistered) return;
   register(pathToFileURL(builtFile('revisions/module-hooks.js')).href, { parentURL: import.meta.url, data: { sqlgenUrl: pathToFileURL(builtFile('index.js')).href } });
   hooksRegistered = true;
-}
-
-/** A file of the built sqlgen (`dist/`), from here or, under vitest, from `src/`. */
-function builtFile(relative: string): string {
-  const fromSources = import.meta.url.endsWith('.ts');
-  return fileURLToPath(new URL(fromSources ? `../../dist/${relative}` : `../${relative}`, import.meta.url));
 }
 
 /** The line of a SyntaxError from V8, which names `<file or URL>:<line>` alone on its stack's first line. */

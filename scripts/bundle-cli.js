@@ -1,0 +1,59 @@
+// Bundles the built CLI (dist/cli/main.js) with its dependencies into dist/sqlgen.cjs, after
+// `tsc` (`npm run build`). Why: see src/cli/main.ts. CommonJS, because only a classic script
+// can use V8's code cache on Node 20 (bin/run.js), and with no import() left in it: on Node 20 a
+// script compiled from cached code loses its import() callback ("A dynamic import callback was
+// not specified"). esbuild turns each import() into require(); the packages left out all have a
+// CommonJS entry.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+
+/** Packages that load files beside their own code (WebAssembly, data): left to Node to find. */
+const LOADS_OWN_FILES = ['libpg-query', '@electric-sql/pglite', 'sql.js'];
+/** Database drivers knex names for its clients: sqlgen never connects, so none is installed. */
+const KNEX_DRIVERS = ['pg', 'pg-query-stream', 'pg-native', 'mysql', 'mysql2', 'mariadb/callback', 'sqlite3', 'better-sqlite3', 'tedious', 'oracledb'];
+/** oclif reads a TypeScript project's tsconfig only in development; sqlgen ships JavaScript. */
+const DEVELOPMENT_ONLY = ['typescript'];
+const EXTERNAL = [...LOADS_OWN_FILES, ...KNEX_DRIVERS, ...DEVELOPMENT_ONLY];
+
+/**
+ * oclif imports plugins that are ES modules (@oclif/plugin-autocomplete) with import(), which
+ * must stay a real import(): its module loader gets one from the small CommonJS file that
+ * revisions use for Node's own import() (src/revisions/node-import.cts), outside the bundle.
+ */
+const oclifImportsWithNode = {
+  name: 'oclif-imports-with-node',
+  setup(build) {
+    build.onLoad({ filter: /@oclif[\\/]core[\\/]lib[\\/]module-loader\.js$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      const contents = source.replaceAll('await import(', 'await require(__sqlgen_node_import)(');
+      if (contents === source) throw new Error(`${path}: no import() found to route to Node's loader; has oclif changed?`);
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+const outfile = 'dist/sqlgen.cjs';
+await build({
+  entryPoints: ['dist/cli/main.js'],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  supported: { 'dynamic-import': false },
+  external: EXTERNAL,
+  // `import.meta.url` of every module becomes the bundle's own URL (src/package-root.ts finds
+  // the package from there).
+  define: { 'import.meta.url': '__sqlgen_bundle_url' },
+  banner: { js: "const __sqlgen_bundle_url = require('node:url').pathToFileURL(__filename).href; const __sqlgen_node_import = require('node:path').join(__dirname, 'revisions', 'node-import.cjs');" },
+  plugins: [oclifImportsWithNode],
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+
+// The check that none is left: doc comment lines are skipped (JSDoc writes `import('knex').Config`),
+// and so is the word in strings (oclif's message "import() failed").
+const dynamicImport = /^(?!\s*(?:\*|\/\/)).*(?<![\w$.'"`])import\(/m.exec(readFileSync(outfile, 'utf8'));
+if (dynamicImport) throw new Error(`${outfile}: an import() is left in the bundle: ${dynamicImport[0].trim()}`);
+
