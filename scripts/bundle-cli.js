@@ -5,7 +5,8 @@
 // not specified"). esbuild turns each import() into require(); the packages left out all have a
 // CommonJS entry.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 /** Packages that load files beside their own code (WebAssembly, data): left to Node to find. */
@@ -57,3 +58,5 @@ await build({
 const dynamicImport = /^(?!\s*(?:\*|\/\/)).*(?<![\w$.'"`])import\(/m.exec(readFileSync(outfile, 'utf8'));
 if (dynamicImport) throw new Error(`${outfile}: an import() is left in the bundle: ${dynamicImport[0].trim()}`);
 
+// The build's identity, for caches of compiled output (src/package-root.ts sqlgenBuildId).
+writeFileSync('dist/sqlgen.build-id', createHash('sha256').update(readFileSync(outfile)).digest('hex').slice(0, 32) + '\n');

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,3 +21,16 @@ export function builtFile(relative: string): string {
   return path.join(PACKAGE_ROOT, 'dist', relative);
 }
 
+/**
+ * The bundled CLI's build (a hash of `dist/sqlgen.cjs`, written beside it by the build), or
+ * undefined when sqlgen runs from its sources or as a library: caches of compiled output are
+ * keyed by it, since the version number does not change with every build.
+ */
+export function sqlgenBuildId(): string | undefined {
+  if (!fileURLToPath(import.meta.url).endsWith(`${path.sep}dist${path.sep}sqlgen.cjs`)) return undefined;
+  try {
+    return readFileSync(builtFile('sqlgen.build-id'), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,5 +1,6 @@
 import { loadConfig, type ConfigSources, type ProjectConfig } from './config/load-config.js';
 import { limitRevisionTime } from './compile/run-isolated.js';
+import { CompiledRevisionCache } from './revisions/compiled-cache.js';
 import { RevisionGraph } from './revisions/graph.js';
 import { loadRevisions } from './revisions/load-revisions.js';
 import type { Revision } from './revisions/types.js';
@@ -8,12 +9,15 @@ import type { Revision } from './revisions/types.js';
 export interface Project {
   config: ProjectConfig;
   graph: RevisionGraph<Revision>;
+  /** Keeps what this run compiled for the next one (see revisions/compiled-cache.ts); call when done. */
+  saveCaches(): void;
 }
 
 /** Loads the config, every revision file, and builds (and so validates) the graph. */
 export async function openProject(sources: ConfigSources): Promise<Project> {
   const config = loadConfig(sources);
   limitRevisionTime(config.revisionTimeoutSeconds);
-  const revisions = await loadRevisions(config.revisionsDir, config.projectRoot);
-  return { config, graph: RevisionGraph.build(revisions) };
+  const compiled = CompiledRevisionCache.open(config.revisionsDir, sources.env);
+  const revisions = await loadRevisions(config.revisionsDir, config.projectRoot, sources.env, compiled);
+  return { config, graph: RevisionGraph.build(revisions), saveCaches: () => compiled?.save() };
 }

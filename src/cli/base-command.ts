@@ -28,7 +28,16 @@ export abstract class SqlgenCommand extends Command {
    */
   protected async openProject(flags: { config?: string; dialect?: string }): Promise<Project> {
     const { openProject } = await import('../project.js');
-    return openProject(this.configSources(flags));
+    this.project = await openProject(this.configSources(flags));
+    return this.project;
+  }
+
+  private project?: Project;
+
+  /** After the command, failed or not: what it compiled is kept for the next run. */
+  protected override async finally(error: Error | undefined): Promise<unknown> {
+    this.project?.saveCaches();
+    return super.finally(error);
   }
 
   protected override async catch(error: Interfaces.CommandError): Promise<never> {

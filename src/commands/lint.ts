@@ -55,7 +55,6 @@ With --locks, prints instead the lock each PostgreSQL statement takes on each ta
     const { argv, flags } = await this.parse(Lint);
     if (flags['list-rules']) return this.listRules();
     const { loadConfig } = await import('../config/load-config.js');
-    const { openProject } = await import('../project.js');
     const sources = this.configSources(flags);
     const request: LintRequest = {
       paths: argv as string[],
@@ -66,7 +65,7 @@ With --locks, prints instead the lock each PostgreSQL statement takes on each ta
       ...(flags['sql-server-edition'] !== undefined && { sqlServerEdition: flags['sql-server-edition'] as SqlServerEdition }),
       ...(flags['assume-in-transaction'] && { assumeInTransaction: true }),
     };
-    const environment: LintEnvironment = { cwd: sources.cwd, loadConfig: () => loadConfig(sources), openProject: () => openProject(sources), readStdin };
+    const environment: LintEnvironment = { cwd: sources.cwd, loadConfig: () => loadConfig(sources), openProject: () => this.openProject(flags), readStdin };
     if (flags.locks) return this.lockReport(request, environment, flags.format as ReportFormat);
     const [{ runLint }, { LINT_FINDING_KINDS }] = await Promise.all([import('../lint/run-lint.js'), import('../lint/engine.js')]);
     const report = await runLint(request, environment);

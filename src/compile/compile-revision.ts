@@ -38,11 +38,27 @@ async function recordRevision(revision: Revision, direction: Direction, dialect:
     case 'sql':
       return step.sql.trim() === '' ? [] : [{ sql: step.sql, literals: [], origin: 'raw', kind: 'schema', transactional: true, operation: 'SQL section', source: sectionStart(step) }];
     case 'function':
-      return runRecorded(revision, step.run, dialect, traceSources ? () => callSite(revision) : undefined);
+    case 'recorded':
+      return runModuleStep(revision, direction, dialect, traceSources);
   }
 }
 
-async function runRecorded(revision: Revision, run: Extract<Revision['upgrade'], { kind: 'function' }>['run'], dialect: Dialect, trace?: CallSite): Promise<RecordedStep[]> {
+/** A module revision's step: as recorded before with the same inputs (see compiled-cache.ts), or run now. */
+async function runModuleStep(revision: Revision, direction: Direction, dialect: Dialect, traceSources: boolean): Promise<RecordedStep[]> {
+  const variant = JSON.stringify([dialect.id, dialect.minimumVersion ?? null, direction, traceSources]);
+  const recorded = revision.compiled?.recorded(variant);
+  if (recorded) return [...recorded];
+  // A restored revision's step was a function when it was kept, and its bytes are the same.
+  const step = (revision[direction].kind === 'function' ? revision[direction] : (await revision.compiled!.functions())[direction]) as FunctionStep;
+  const steps = await runRecorded(revision, step.run, dialect, traceSources ? () => callSite(revision) : undefined);
+  // A SQLite table rebuild is derived later from the shadow schema: not a plain statement to keep.
+  if (!steps.some(isTableRebuild)) revision.compiled?.remember(variant, steps as Statement[]);
+  return steps;
+}
+
+type FunctionStep = Extract<Revision['upgrade'], { kind: 'function' }>;
+
+async function runRecorded(revision: Revision, run: FunctionStep['run'], dialect: Dialect, trace?: CallSite): Promise<RecordedStep[]> {
   const { operations, steps } = recordOperations(dialect, trace);
   // Errors raised deep in knex or a literal renderer must still show the revision's own frame.
   const stackTraceLimit = Error.stackTraceLimit;

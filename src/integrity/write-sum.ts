@@ -22,7 +22,7 @@ export interface SumUpdate {
  * Rewrites the project's sum file from its revision files (atomically, and only when the bytes
  * change), and says what changed since the old one.
  */
-export function writeSum(project: Project): SumUpdate {
+export function writeSum(project: Pick<Project, 'config' | 'graph'>): SumUpdate {
   const location = sumLocation(project.config);
   const entries = sumEntries(project.graph);
   const sum = buildSum(entries);

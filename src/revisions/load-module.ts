@@ -7,6 +7,7 @@ import * as sqlgenApi from '../index.js';
 import { builtFile } from '../package-root.js';
 import { runIsolated } from '../compile/run-isolated.js';
 import { describeThrown, RevisionFileError, stackLocation } from '../errors.js';
+import { hasOnlyKeyedInputs } from './compiled-cache.js';
 import { sha256Hex } from '../sha256.js';
 import { isCommonJsFile, isRelativeSpecifier, resolveLocalFile, resolveLocalModule } from './local-module.js';
 import type { TranspileCache } from './transpile-cache.js';
@@ -92,6 +93,12 @@ export class RevisionModuleLoader {
     };
     visit(file);
     return [...found].map(([file, sha256]) => ({ file, sha256 })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  }
+
+  /** Whether the compiled cache may keep what this loaded module records (see {@link hasOnlyKeyedInputs}). */
+  hasOnlyKeyedInputs(file: string): boolean {
+    const code = this.codes.get(file);
+    return code !== undefined && hasOnlyKeyedInputs(code, this.localImports(file));
   }
 
   private localFile(file: string): { sha256: string; imports: string[] } {

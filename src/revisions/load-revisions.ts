@@ -4,11 +4,12 @@ import { RevisionFileError } from '../errors.js';
 import { projectRelativePath } from '../project-path.js';
 import { describeSchemaErrors } from '../schema-validation.js';
 import { sha256Hex } from '../sha256.js';
+import type { CompiledRevisionCache, StoredDefinition, StoredRevision } from './compiled-cache.js';
 import { RevisionModuleLoader } from './load-module.js';
 import { TranspileCache } from './transpile-cache.js';
 import { PATTERN_HINTS, validateRevisionMetadata, type RevisionMetadata } from './revision-schema.js';
 import { listValue, parseSqlRevision, type SqlDirective } from './sql-revision.js';
-import type { MigrationFn, MigrationStep, Revision } from './types.js';
+import type { MigrationFn, MigrationStep, RecordedSteps, Revision } from './types.js';
 
 /** `<id>_<slug>.<ext>`: the id is everything before the first underscore. */
 const REVISION_FILE_NAME = /^([^_]+)_([^.]+)\.(ts|mts|cts|js|mjs|cjs|sql)$/;
@@ -19,25 +20,75 @@ const MODULE_KEYS = new Set(['id', 'parents', 'message', 'dependsOn', 'branchLab
  * Loads every revision file in `revisionsDir` (not its subfolders, which may hold helper
  * modules). Files come back sorted by name; the graph decides the order that matters.
  */
-export async function loadRevisions(revisionsDir: string, projectRoot: string, env: NodeJS.ProcessEnv = process.env): Promise<Revision[]> {
+export async function loadRevisions(revisionsDir: string, projectRoot: string, env: NodeJS.ProcessEnv = process.env, compiled: CompiledRevisionCache | null = null): Promise<Revision[]> {
   const files = listRevisionFiles(revisionsDir, projectPath(projectRoot));
-  return loadRevisionFiles(files, projectRoot, TranspileCache.open(revisionsDir, env));
+  return loadRevisionFiles(files, projectRoot, TranspileCache.open(revisionsDir, env), compiled);
 }
 
-/** Loads the given revision files (absolute paths), modules all at once (see RevisionModuleLoader.loadAll). */
-export async function loadRevisionFiles(files: string[], projectRoot: string, cache: TranspileCache | null = null): Promise<Revision[]> {
+/**
+ * Loads the given revision files (absolute paths), modules all at once (see
+ * RevisionModuleLoader.loadAll). A module revision the compiled cache kept is not run: its
+ * definition comes from the cache, and its module loads only if a step is asked for that the
+ * cache does not hold.
+ */
+export async function loadRevisionFiles(files: string[], projectRoot: string, cache: TranspileCache | null = null, compiled: CompiledRevisionCache | null = null): Promise<Revision[]> {
   const display = projectPath(projectRoot);
   const sources = files.map((file) => readRevisionSource(file, display(file)));
-  const modules = sources.filter((source) => source.extension !== 'sql');
-  const loaded = await new RevisionModuleLoader(display, cache).loadAll(modules);
+  const restored = new Map(sources.flatMap((source) => {
+    const stored = source.extension === 'sql' ? undefined : compiled?.restore(source.file, source.sha256);
+    return stored ? [[source, stored] as const] : [];
+  }));
+  const modules = sources.filter((source) => source.extension !== 'sql' && !restored.has(source));
+  const loader = new RevisionModuleLoader(display, cache);
+  const loaded = await loader.loadAll(modules);
   const byRevision = new Map(loaded.map((value, index) => [modules[index]!, value]));
   const revisionFiles = new Set(files);
   return sources.map((source) => {
+    const stored = restored.get(source);
+    if (stored) return restoredRevision(source, stored, compiled!, loader, display);
     const module = byRevision.get(source);
     // A revision importing another revision file needs no second record: the sum has the file.
     const localImports = (module?.localImports ?? []).filter(({ file }) => !revisionFiles.has(file)).map(({ file, sha256 }) => ({ file: display(file), sha256 }));
-    return { ...toRevision(source, module?.exports), localImports };
+    const revision: Revision = { ...toRevision(source, module?.exports), localImports };
+    if (module && compiled && loader.hasOnlyKeyedInputs(source.file)) {
+      const entry = compiled.keep(source.file, source.sha256, storedDefinition(revision), module.localImports);
+      revision.compiled = recordedSteps(compiled, entry, async () => revision);
+    }
+    return revision;
   });
+}
+
+/** A module revision from the compiled cache: its module is loaded only when a step must run. */
+function restoredRevision(source: RevisionSource, stored: StoredRevision, compiled: CompiledRevisionCache, loader: RevisionModuleLoader, display: (absolute: string) => string): Revision {
+  const { hasDowngrade, ...definition } = stored.definition;
+  let functions: Promise<Revision> | undefined;
+  const load = () => (functions ??= loader.loadAll([source]).then(([module]) => ({ ...toRevision(source, module!.exports), localImports: [] })));
+  return {
+    ...definition,
+    file: source.shown,
+    sourceSha256: source.sha256,
+    format: 'module',
+    upgrade: { kind: 'recorded' },
+    downgrade: hasDowngrade ? { kind: 'recorded' } : { kind: 'none' },
+    localImports: stored.dataFiles.map(({ file, sha256 }) => ({ file: display(file), sha256 })),
+    compiled: recordedSteps(compiled, stored, load),
+  };
+}
+
+function recordedSteps(compiled: CompiledRevisionCache, entry: StoredRevision, load: () => Promise<Revision>): RecordedSteps {
+  return {
+    recorded: (variant) => entry.steps[variant],
+    remember: (variant, steps) => compiled.remember(entry, variant, steps),
+    functions: async () => {
+      const { upgrade, downgrade } = await load();
+      return { upgrade, downgrade };
+    },
+  };
+}
+
+function storedDefinition(revision: Revision): StoredDefinition {
+  const { id, parents, message, dependsOn, branchLabels, lintDisable } = revision;
+  return { id, parents, message, dependsOn, branchLabels, lintDisable, hasDowngrade: revision.downgrade.kind !== 'none' };
 }
 
 function projectPath(projectRoot: string): (absolute: string) => string {

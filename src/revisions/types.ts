@@ -1,3 +1,4 @@
+import type { Statement } from '../compile/statement.js';
 import type { Knex } from 'knex';
 import type { DialectId } from '../dialects/dialect-id.js';
 
@@ -117,6 +118,8 @@ export interface RevisionDefinition {
 /** One direction of a revision: a function over {@link Operations}, or SQL text from a `.sql` file. */
 export type MigrationStep =
   | { kind: 'function'; run: MigrationFn }
+  /** A module revision restored from the compiled cache: see {@link Revision.compiled}. */
+  | { kind: 'recorded' }
   | { kind: 'sql'; sql: string; /** 1-based line of the section's first SQL line in the file */ line: number }
   | { kind: 'none' };
 
@@ -136,4 +139,14 @@ export interface Revision extends RevisionNode {
    * statically in its code; project-relative, sorted by path. Empty for a SQL revision.
    */
   localImports: Array<{ file: string; sha256: string }>;
+  /** For module revisions the compiled cache keeps (revisions/compiled-cache.ts). */
+  compiled?: RecordedSteps;
+}
+
+/** What a module revision recorded on earlier runs with the same inputs, by variant (see compileRevision). */
+export interface RecordedSteps {
+  recorded(variant: string): readonly Statement[] | undefined;
+  remember(variant: string, steps: readonly Statement[]): void;
+  /** The revision's own steps; a revision restored from the cache loads its module for them first. */
+  functions(): Promise<Pick<Revision, 'upgrade' | 'downgrade'>>;
 }
