@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { alembicInstalled, benchAgainstAlembic } from './against-alembic.js';
 import { generateProject } from './generate-project.js';
 import { generateMigration } from './generate-sql.js';
 import { loadRevisions } from '../dist/revisions/load-revisions.js';
@@ -94,6 +95,9 @@ async function loadInProcess(root, env) {
 }
 
 console.log(`sqlgen bench: node ${process.version}, median of ${RUNS} runs\n`);
+if (alembicInstalled()) benchAgainstAlembic({ bin, sizes: [100, 1000, 5000], runs: RUNS, report });
+else console.log('(alembic or GNU time is not installed: no figures beside Alembic)');
+if (process.env.SQLGEN_BENCH_ONLY === 'alembic') process.exit(0);
 const empty = mkdtempSync(path.join(tmpdir(), 'sqlgen-bench-empty-'));
 report('node -e "" (Node start)', measure(['-e', ''], empty));
 report("import('@oclif/core') (oclif floor)", measure(['-e', "await import('@oclif/core')", '--input-type=module'], repo));
@@ -123,6 +127,22 @@ for (const count of [1000, 5000]) {
   report(`sqlgen bundle --to heads --no-rehearse, ${count} revisions`, measure([bin, 'bundle', '--to', 'heads', '--no-rehearse', '--force', '--out', path.join(root, 'bundles')], root, warm));
   rmSync(root, { recursive: true, force: true });
 }
+
+// Memory of a warm upgrade as projects grow (issue 16: under 150 MB at 5,000, growing no
+// faster than linearly): one run each, after a run that fills the caches.
+const memory = [];
+for (const count of [5000, 20000]) {
+  const root = mkdtempSync(path.join(tmpdir(), `sqlgen-bench-memory-${count}-`));
+  generateProject(root, count);
+  const upgrade = [bin, 'upgrade', 'base:heads', '--sql', '--out', path.join(root, 'up.sql')];
+  measureOnce(upgrade, root, warm);
+  const figures = measureOnce(upgrade, root, warm);
+  memory.push({ count, maxRssMb: figures.maxRssMb });
+  report(`sqlgen upgrade base:heads, ${count}, warm, memory`, figures);
+  rmSync(root, { recursive: true, force: true });
+}
+const [small, large] = memory;
+report('  peak memory growth, 5,000 -> 20,000 revisions', { timesTheRevisions: (large.count / small.count).toFixed(1), timesTheMemory: (large.maxRssMb / small.maxRssMb).toFixed(2) });
 
 // Rehearsal: the example project's bundle with and without it, the first run of all (PGlite's
 // initdb, cached afterwards), and generated projects, where rehearsal is set against the bundle.
