@@ -2,7 +2,8 @@
 // Runs the bundled CLI (dist/sqlgen.cjs, see src/cli/main.ts) with V8's code cache: once modules
 // are no longer resolved one by one, compiling the bundle's functions is the largest start-up cost
 // left. Node 20 has no module.enableCompileCache, so the bundle is compiled here as a classic
-// script, with the code V8 made on an earlier run kept in sqlgen's cache folder.
+// script, with the code V8 made on an earlier run kept in sqlgen's cache folder, or else the
+// one the build shipped (scripts/ship-code-cache.js).
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { homedir } from 'node:os';
@@ -11,14 +12,14 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 const bundle = fileURLToPath(new URL('../dist/sqlgen.cjs', import.meta.url));
-const cli = loadBundle(bundle, codeCacheFile(bundle, process.env));
+const cli = loadBundle(bundle, codeCacheFile(bundle, process.env), `${bundle}.code-cache`);
 await cli.execute({ dir: import.meta.url });
 
 /** Runs the bundle as Node would run a CommonJS file, with cached code when there is some. */
-function loadBundle(file, cacheFile) {
-  const cachedData = readIfPresent(cacheFile);
+function loadBundle(file, cacheFile, shippedCacheFile) {
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
-  const script = new vm.Script(wrapped, { filename: file, cachedData });
+  const ownCache = readIfPresent(cacheFile);
+  const script = new vm.Script(wrapped, { filename: file, cachedData: ownCache ?? readIfPresent(shippedCacheFile) });
   const module = new Module(file);
   module.filename = file;
   const require = createRequire(file);
@@ -26,7 +27,7 @@ function loadBundle(file, cacheFile) {
   require.cache[file] = module;
   script.runInThisContext()(module.exports, require, module, file, path.dirname(file));
   module.loaded = true;
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+  if (cacheFile && (!ownCache || script.cachedDataRejected)) {
     // At exit, so the cache also holds the functions this run compiled lazily.
     process.once('exit', () => saveCodeCache(cacheFile, script));
   }

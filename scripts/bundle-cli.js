@@ -6,7 +6,7 @@
 // CommonJS entry.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 /** Packages that load files beside their own code (WebAssembly, data): left to Node to find. */
@@ -35,6 +35,9 @@ const oclifImportsWithNode = {
 };
 
 const outfile = 'dist/sqlgen.cjs';
+// V8 checks cached code against the source's length only: code cached for an older bundle
+// must never meet a new one (scripts/ship-code-cache.js makes it again).
+rmSync(`${outfile}.code-cache`, { force: true });
 await build({
   entryPoints: ['dist/cli/main.js'],
   outfile,
