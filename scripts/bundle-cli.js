@@ -34,6 +34,24 @@ const oclifImportsWithNode = {
   },
 };
 
+/**
+ * sqlgen loads some packages only when a run needs them (sucrase on a transpile cache miss,
+ * sql-formatter on a new statement shape), synchronously, with `createRequire(import.meta.url)`
+ * ('<package>'), which esbuild cannot follow. In the bundle that becomes a plain require(),
+ * which esbuild bundles and still runs only when reached: the package then loads from the bundle
+ * and its code cache instead of its own hundred files.
+ */
+const LAZY_PACKAGE_REQUIRE = /createRequire\(import\.meta\.url\)\((['"])([^'"./][^'"]*)\1\)/g;
+const bundleLazyPackages = {
+  name: 'bundle-lazy-packages',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      return { contents: source.replace(LAZY_PACKAGE_REQUIRE, 'require($1$2$1)'), loader: 'js' };
+    });
+  },
+};
+
 const outfile = 'dist/sqlgen.cjs';
 // V8 checks cached code against the source's length only: code cached for an older bundle
 // must never meet a new one (scripts/ship-code-cache.js makes it again).
@@ -51,7 +69,7 @@ await build({
   // the package from there).
   define: { 'import.meta.url': '__sqlgen_bundle_url' },
   banner: { js: "const __sqlgen_bundle_url = require('node:url').pathToFileURL(__filename).href; const __sqlgen_node_import = require('node:path').join(__dirname, 'revisions', 'node-import.cjs');" },
-  plugins: [oclifImportsWithNode],
+  plugins: [oclifImportsWithNode, bundleLazyPackages],
   logLevel: 'warning',
   legalComments: 'none',
 });

@@ -31,9 +31,9 @@ interface ParsedTable {
   constraints: Array<{ type: string; name: string | null }>;
 }
 
-const require = createRequire(import.meta.url);
-const { parseCreateTable } = require('knex/lib/dialects/sqlite3/schema/internal/parser') as { parseCreateTable(sql: string): ParsedTable };
-const { compileCreateTable } = require('knex/lib/dialects/sqlite3/schema/internal/compiler') as { compileCreateTable(table: ParsedTable, wrap: (name: string) => string): string };
+// Written out in full so that the bundled CLI takes them from its own copy of knex (scripts/bundle-cli.js).
+const { parseCreateTable } = createRequire(import.meta.url)('knex/lib/dialects/sqlite3/schema/internal/parser') as { parseCreateTable(sql: string): ParsedTable };
+const { compileCreateTable } = createRequire(import.meta.url)('knex/lib/dialects/sqlite3/schema/internal/compiler') as { compileCreateTable(table: ParsedTable, wrap: (name: string) => string): string };
 
 /** Drops the columns, with the keys and indexes that use them, as knex's own dropColumn does. */
 export function dropColumns(columns: string[]): RebuildPlan {
