@@ -163,6 +163,10 @@ export function renderStatement(statement: Statement, options: Pick<ScriptOption
     // A last line ending in a `--` comment would swallow the terminator.
     return text.split('\n').at(-1)!.includes('--') ? `${text}\n;` : `${text};`;
   }
-  const template = options.format ? options.format(statement.sql) : statement.sql;
+  if (!options.format) return `${inlineBindings(statement.sql, statement.literals, { renderLiteral: String, syntax: options.dialect.lexicalSyntax })};`;
+  const template = options.format(statement.sql);
+  // The formatter has read the statement through (an unclosed quote fails there): with no `?`
+  // in it there is nothing to put in, and half a script's statements are DDL without one.
+  if (statement.literals.length === 0 && !template.includes('?')) return `${template};`;
   return `${inlineBindings(template, statement.literals, { renderLiteral: String, syntax: options.dialect.lexicalSyntax })};`;
 }
