@@ -74,6 +74,11 @@ await build({
   legalComments: 'none',
 });
 
+// ASCII only, so that V8 keeps the bundle's source as one byte a character rather than two (it
+// holds the whole text for the life of the process): esbuild leaves a few non-ASCII characters in
+// comments and regular expressions, and \uXXXX means the same character in both.
+writeFileSync(outfile, readFileSync(outfile, 'utf8').replace(/[^\x00-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`));
+
 // The check that none is left: doc comment lines are skipped (JSDoc writes `import('knex').Config`),
 // and so is the word in strings (oclif's message "import() failed").
 const dynamicImport = /^(?!\s*(?:\*|\/\/)).*(?<![\w$.'"`])import\(/m.exec(readFileSync(outfile, 'utf8'));

@@ -83,7 +83,8 @@ export type RevisionFileErrorCode =
   | 'REVISION_SYNTAX'
   | 'REVISION_IMPORT'
   | 'REVISION_INVALID'
-  | 'REVISION_ID_MISMATCH';
+  | 'REVISION_ID_MISMATCH'
+  | 'REVISION_CHANGED';
 
 /** The revision graph is inconsistent (cycle, missing parent, duplicate id, ...). */
 export class GraphError extends SqlgenError {

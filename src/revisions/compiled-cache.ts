@@ -23,8 +23,11 @@ export interface StoredRevision {
   definition: StoredDefinition;
   /** Absolute paths and hashes of the data files (JSON) it imports: part of its key. */
   dataFiles: LocalFile[];
-  /** Recorded statements by variant (dialect, settings, direction, traced): see compileRevision. */
-  steps: Record<string, Statement[]>;
+  /**
+   * Recorded statements by variant (dialect, settings, direction, traced; see compileRevision),
+   * each as JSON text: a run parses only the variants it renders, and `history` none at all.
+   */
+  steps: Record<string, string>;
 }
 
 interface CacheFile {
@@ -81,8 +84,14 @@ export class CompiledRevisionCache {
     return entry;
   }
 
+  /** The statements kept for a variant of a revision, if any. */
+  recorded(entry: StoredRevision, variant: string): Statement[] | undefined {
+    const text = entry.steps[variant];
+    return text === undefined ? undefined : (JSON.parse(text) as Statement[]);
+  }
+
   remember(entry: StoredRevision, variant: string, steps: readonly Statement[]): void {
-    entry.steps[variant] = [...steps];
+    entry.steps[variant] = JSON.stringify(steps);
     this.changed = true;
   }
 

@@ -61,11 +61,20 @@ export async function loadRevisionFiles(files: string[], projectRoot: string, ca
 /** A module revision from the compiled cache: its module is loaded only when a step must run. */
 function restoredRevision(source: RevisionSource, stored: StoredRevision, compiled: CompiledRevisionCache, loader: RevisionModuleLoader, display: (absolute: string) => string): Revision {
   const { hasDowngrade, ...definition } = stored.definition;
+  const { file, shown } = source;
   let functions: Promise<Revision> | undefined;
-  const load = () => (functions ??= loader.loadAll([source]).then(([module]) => ({ ...toRevision(source, module!.exports), localImports: [] })));
+  // Read again if ever needed: thousands of restored revisions need not hold their text.
+  const load = () => (functions ??= Promise.resolve().then(async () => {
+    const again = readRevisionSource(file, shown);
+    if (again.sha256 !== source.sha256) {
+      throw new RevisionFileError('REVISION_CHANGED', `${shown}: the file changed while sqlgen was running`, 'run the command again', { file: shown });
+    }
+    const [module] = await loader.loadAll([again]);
+    return { ...toRevision(again, module!.exports), localImports: [] };
+  }));
   return {
     ...definition,
-    file: source.shown,
+    file: shown,
     sourceSha256: source.sha256,
     format: 'module',
     upgrade: { kind: 'recorded' },
@@ -77,7 +86,7 @@ function restoredRevision(source: RevisionSource, stored: StoredRevision, compil
 
 function recordedSteps(compiled: CompiledRevisionCache, entry: StoredRevision, load: () => Promise<Revision>): RecordedSteps {
   return {
-    recorded: (variant) => entry.steps[variant],
+    recorded: (variant) => compiled.recorded(entry, variant),
     remember: (variant, steps) => compiled.remember(entry, variant, steps),
     functions: async () => {
       const { upgrade, downgrade } = await load();

@@ -24,23 +24,22 @@ interface CacheFile {
  */
 export class TranspileCache {
   private readonly fresh = new Map<string, string>();
+  /** Read on the first lookup: a run whose revisions all come from the compiled cache needs none of it. */
+  private stored?: Record<string, string>;
   private changed = false;
 
-  private constructor(
-    private readonly file: string,
-    private readonly stored: Record<string, string>,
-  ) {}
+  private constructor(private readonly file: string) {}
 
   static open(revisionsDir: string, env: NodeJS.ProcessEnv): TranspileCache | null {
     const folder = cacheFolder(env);
     if (!folder) return null;
     const name = createHash('sha256').update(path.resolve(revisionsDir)).digest('hex').slice(0, 16);
-    const file = path.join(folder, `transpiled-${name}.json`);
-    return new TranspileCache(file, readEntries(file));
+    return new TranspileCache(path.join(folder, `transpiled-${name}.json`));
   }
 
   /** The cached code for a source, or the result of `transpile`, remembered for {@link save}. */
   get(key: string, transpile: () => string): string {
+    this.stored ??= readEntries(this.file);
     let code = this.stored[key];
     if (code === undefined) {
       code = transpile();

@@ -43,8 +43,12 @@ function setup(files: Record<string, string>) {
   const cacheFilePath = () => path.join(cacheDir, cacheFile()!);
   const tamper = (marker: string, stamp?: string) => {
     const file = cacheFilePath();
-    const cache = JSON.parse(readFileSync(file, 'utf8')) as { stamp: string; entries: Record<string, { steps: Record<string, Array<{ sql: string }>> }> };
-    for (const entry of Object.values(cache.entries)) for (const steps of Object.values(entry.steps)) for (const step of steps) step.sql += ` /* ${marker} */`;
+    const cache = JSON.parse(readFileSync(file, 'utf8')) as { stamp: string; entries: Record<string, { steps: Record<string, string> }> };
+    for (const entry of Object.values(cache.entries)) {
+      for (const [variant, text] of Object.entries(entry.steps)) {
+        entry.steps[variant] = JSON.stringify((JSON.parse(text) as Array<{ sql: string }>).map((step) => ({ ...step, sql: `${step.sql} /* ${marker} */` })));
+      }
+    }
     if (stamp) cache.stamp = stamp;
     writeFileSync(file, JSON.stringify(cache));
   };
