@@ -35,22 +35,40 @@ const oclifImportsWithNode = {
 };
 
 /**
- * sqlgen loads some packages only when a run needs them (sucrase on a transpile cache miss,
- * sql-formatter on a new statement shape), synchronously, with `createRequire(import.meta.url)`
- * ('<package>'), which esbuild cannot follow. In the bundle that becomes a plain require(),
- * which esbuild bundles and still runs only when reached: the package then loads from the bundle
- * and its code cache instead of its own hundred files.
+ * sqlgen loads some packages only when a run needs them, synchronously, with
+ * `createRequire(import.meta.url)('<package>')`, which esbuild cannot follow. In the bundle such
+ * a call loads one file instead of the package's hundred: sucrase (on a transpile cache miss) and
+ * sql-formatter (on a new statement shape) from a bundle of their own in dist/vendor/, kept out
+ * of the CLI's code cache, which a warm run would otherwise load and never use; anything else
+ * (knex's SQLite helpers) from the CLI bundle itself.
  */
+const VENDORED = ['sucrase', 'sql-formatter'];
 const LAZY_PACKAGE_REQUIRE = /createRequire\(import\.meta\.url\)\((['"])([^'"./][^'"]*)\1\)/g;
 const bundleLazyPackages = {
   name: 'bundle-lazy-packages',
   setup(build) {
     build.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, async ({ path }) => {
       const source = await readFile(path, 'utf8');
-      return { contents: source.replace(LAZY_PACKAGE_REQUIRE, 'require($1$2$1)'), loader: 'js' };
+      const contents = source.replace(LAZY_PACKAGE_REQUIRE, (_, quote, name) => (VENDORED.includes(name) ? `require(__sqlgen_vendor(${quote}${name}${quote}))` : `require(${quote}${name}${quote})`));
+      return { contents, loader: 'js' };
     });
   },
 };
+
+await Promise.all(
+  VENDORED.map((name) =>
+    build({
+      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: process.cwd(), loader: 'js' },
+      outfile: `dist/vendor/${name}.cjs`,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'warning',
+      legalComments: 'none',
+    }),
+  ),
+);
 
 const outfile = 'dist/sqlgen.cjs';
 // V8 checks cached code against the source's length only: code cached for an older bundle
@@ -68,7 +86,7 @@ await build({
   // `import.meta.url` of every module becomes the bundle's own URL (src/package-root.ts finds
   // the package from there).
   define: { 'import.meta.url': '__sqlgen_bundle_url' },
-  banner: { js: "const __sqlgen_bundle_url = require('node:url').pathToFileURL(__filename).href; const __sqlgen_node_import = require('node:path').join(__dirname, 'revisions', 'node-import.cjs');" },
+  banner: { js: "const __sqlgen_bundle_url = require('node:url').pathToFileURL(__filename).href; const __sqlgen_node_import = require('node:path').join(__dirname, 'revisions', 'node-import.cjs'); const __sqlgen_vendor = (name) => require('node:path').join(__dirname, 'vendor', name + '.cjs');" },
   plugins: [oclifImportsWithNode, bundleLazyPackages],
   logLevel: 'warning',
   legalComments: 'none',
