@@ -257,25 +257,29 @@ function dollarQuotedEnd(sql: string, start: number): number | undefined {
 }
 
 function quotedRegionStartsAt(sql: string, start: number, region: QuotedRegion): boolean {
+  if (region.open.length === 1) return sql[start] === region.open;
   const opening = sql.slice(start, start + region.open.length);
   if (opening.toLowerCase() !== region.open.toLowerCase()) return false;
   // `typE'x'` is no E'' string: a prefix letter must start a token.
   return !LETTER.test(region.open) || !NAME_CHARACTER.test(sql[start - 1] ?? '');
 }
 
+/** Jumps from one closing delimiter to the next (and over backslash escapes where they count). */
 function quotedRegionEnd(sql: string, start: number, region: QuotedRegion): number {
+  const { close } = region;
   let index = start + region.open.length;
-  while (index < sql.length) {
-    if (region.backslashEscapes && sql[index] === '\\') {
-      index += 2;
-    } else if (sql.startsWith(region.close, index)) {
-      if (!sql.startsWith(region.close, index + region.close.length)) return index + region.close.length;
-      index += 2 * region.close.length;
+  for (;;) {
+    const closing = sql.indexOf(close, index);
+    if (closing === -1) throw unterminated(`${region.open}...${close} literal`, sql, start);
+    const escape = region.backslashEscapes ? sql.slice(index, closing).indexOf('\\') : -1;
+    if (escape !== -1) {
+      index += escape + 2;
+    } else if (sql.startsWith(close, closing + close.length)) {
+      index = closing + 2 * close.length;
     } else {
-      index += 1;
+      return closing + close.length;
     }
   }
-  throw unterminated(`${region.open}...${region.close} literal`, sql, start);
 }
 
 function unterminated(what: string, sql: string, start: number): LiteralError {
