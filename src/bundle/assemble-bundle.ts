@@ -8,7 +8,6 @@ import type { Project } from '../project.js';
 import type { Revision } from '../revisions/types.js';
 import { configuredLint } from '../lint/configured-lint.js';
 import { lintBundledScripts } from './bundle-lint.js';
-import { lockBundledScripts } from './bundle-locks.js';
 import { compareBytewise } from './bundle-path.js';
 import { sha256Hex } from '../sha256.js';
 import { handoffContext, renderHandoff } from './handoff.js';
@@ -94,12 +93,11 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
   const bundled = revisionFiles.map(({ up, upScript }, index) => ({ revision: upgrade.revisions[index]!, file: up[0], script: upScript }));
   // These are independent; run together, the engine's start-up fills the time the linter waits
   // for its parser to load. A lint failure is reported first, as when they ran one after the other.
-  const [linted, rehearsed, locked] = await Promise.allSettled([
+  const [linted, rehearsed] = await Promise.allSettled([
     lintBundledScripts(bundled, { dialect: settings.dialect.id, ...configuredLint(config), allowErrors: request.allowLintErrors }),
     rehearseBundle(project, settings, scripts, request.rehearsal ?? {}),
-    lockBundledScripts(bundled, { dialect: settings.dialect.id, ...configuredLint(config) }),
   ]);
-  const lint = settledValue(linted);
+  const { lint, locks } = settledValue(linted);
   const rehearsal = settledValue(rehearsed);
   if (rehearsal.schemaSql !== undefined) files.set(BUNDLE_FILES.schema, rehearsal.schemaSql);
   // Each file is hashed once: the manifest lists every digest, and SHA256SUMS reuses them.
@@ -116,7 +114,7 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
     signed: request.signed,
     schemaChanges: rehearsal.changes,
     schemaFile: rehearsal.schemaSql === undefined ? undefined : BUNDLE_FILES.schema,
-    locks: settledValue(locked),
+    locks,
     postgresqlVersion: config.lint.postgresqlVersion,
   });
   const handoff = renderHandoff(context, config.templatesDir, config.projectRoot);
