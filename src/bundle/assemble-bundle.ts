@@ -68,7 +68,7 @@ export interface BundleScriptSet {
 export async function renderBundleScripts(project: Project, request: Pick<BundleRequest, 'from' | 'to' | 'guards'>): Promise<BundleScriptSet> {
   const from = bundleStart(project, request.from);
   const to = bundleEnd(project, request.to);
-  const settings = renderSettings(project, { guards: request.guards });
+  const settings = formattingOnce(renderSettings(project, { guards: request.guards }));
   const upgrade = await renderUpgrade(settings, from, to);
   const downgrade = await renderDowngrade(settings, to, from);
   const revisionFiles = perRevisionFiles(upgrade, downgrade, settings);
@@ -78,6 +78,22 @@ export async function renderBundleScripts(project: Project, request: Pick<Bundle
     ...revisionFiles.flatMap(({ up, down }) => [up, down]),
   ]);
   return { from, to, settings, upgrade, revisionFiles, files, rehearsal: rehearsalScripts(from, files, upgrade.revisions, revisionFiles) };
+}
+
+/**
+ * The settings with a formatter that keeps what it formatted: each statement is laid out twice,
+ * in the combined script and in its revision's, and formatting is most of the cost.
+ */
+export function formattingOnce(settings: RenderSettings): RenderSettings {
+  const { format } = settings;
+  if (!format) return settings;
+  const formatted = new Map<string, string>();
+  const formatOnce = (sql: string): string => {
+    let text = formatted.get(sql);
+    if (text === undefined) formatted.set(sql, (text = format(sql)));
+    return text;
+  };
+  return { ...settings, format: formatOnce };
 }
 
 /**
