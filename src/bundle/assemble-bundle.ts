@@ -8,7 +8,6 @@ import type { Project } from '../project.js';
 import type { Revision } from '../revisions/types.js';
 import { configuredLint } from '../lint/configured-lint.js';
 import { lintBundledScripts } from './bundle-lint.js';
-import { lockBundledScripts } from './bundle-locks.js';
 import { compareBytewise } from './bundle-path.js';
 import { sha256Hex } from '../sha256.js';
 import { handoffContext, renderHandoff } from './handoff.js';
@@ -69,7 +68,7 @@ export interface BundleScriptSet {
 export async function renderBundleScripts(project: Project, request: Pick<BundleRequest, 'from' | 'to' | 'guards'>): Promise<BundleScriptSet> {
   const from = bundleStart(project, request.from);
   const to = bundleEnd(project, request.to);
-  const settings = renderSettings(project, { guards: request.guards });
+  const settings = formattingOnce(renderSettings(project, { guards: request.guards }));
   const upgrade = await renderUpgrade(settings, from, to);
   const downgrade = await renderDowngrade(settings, to, from);
   const revisionFiles = perRevisionFiles(upgrade, downgrade, settings);
@@ -79,6 +78,22 @@ export async function renderBundleScripts(project: Project, request: Pick<Bundle
     ...revisionFiles.flatMap(({ up, down }) => [up, down]),
   ]);
   return { from, to, settings, upgrade, revisionFiles, files, rehearsal: rehearsalScripts(from, files, upgrade.revisions, revisionFiles) };
+}
+
+/**
+ * The settings with a formatter that keeps what it formatted: each statement is laid out twice,
+ * in the combined script and in its revision's, and formatting is most of the cost.
+ */
+export function formattingOnce(settings: RenderSettings): RenderSettings {
+  const { format } = settings;
+  if (!format) return settings;
+  const formatted = new Map<string, string>();
+  const formatOnce = (sql: string): string => {
+    let text = formatted.get(sql);
+    if (text === undefined) formatted.set(sql, (text = format(sql)));
+    return text;
+  };
+  return { ...settings, format: formatOnce };
 }
 
 /**
@@ -94,12 +109,11 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
   const bundled = revisionFiles.map(({ up, upScript }, index) => ({ revision: upgrade.revisions[index]!, file: up[0], script: upScript }));
   // These are independent; run together, the engine's start-up fills the time the linter waits
   // for its parser to load. A lint failure is reported first, as when they ran one after the other.
-  const [linted, rehearsed, locked] = await Promise.allSettled([
+  const [linted, rehearsed] = await Promise.allSettled([
     lintBundledScripts(bundled, { dialect: settings.dialect.id, ...configuredLint(config), allowErrors: request.allowLintErrors }),
     rehearseBundle(project, settings, scripts, request.rehearsal ?? {}),
-    lockBundledScripts(bundled, { dialect: settings.dialect.id, ...configuredLint(config) }),
   ]);
-  const lint = settledValue(linted);
+  const { lint, locks } = settledValue(linted);
   const rehearsal = settledValue(rehearsed);
   if (rehearsal.schemaSql !== undefined) files.set(BUNDLE_FILES.schema, rehearsal.schemaSql);
   // Each file is hashed once: the manifest lists every digest, and SHA256SUMS reuses them.
@@ -116,7 +130,7 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
     signed: request.signed,
     schemaChanges: rehearsal.changes,
     schemaFile: rehearsal.schemaSql === undefined ? undefined : BUNDLE_FILES.schema,
-    locks: settledValue(locked),
+    locks,
     postgresqlVersion: config.lint.postgresqlVersion,
   });
   const handoff = renderHandoff(context, config.templatesDir, config.projectRoot);

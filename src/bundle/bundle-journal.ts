@@ -5,6 +5,7 @@
  * writes to the folder leaves the old bundle or the new one there, whole; never a mix.
  */
 
+import { spawn } from 'node:child_process';
 import { closeSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomically } from '../output/write-file.js';
@@ -28,6 +29,8 @@ interface Journal {
 
 /** Names of staged and set-aside items: `.<name>.partial-<random>[.tar.gz][.previous]`. */
 const LEFTOVER = /^\..+\.partial-[A-Za-z0-9]+(\.tar\.gz)?(\.previous)?$/;
+/** A set-aside item with no journal naming it: an old bundle whose replacement is complete. */
+const REPLACED = /\.previous$/;
 
 /**
  * Performs `moves` (names inside `outputDir`) as one journaled replacement. A failure half way
@@ -64,7 +67,9 @@ export function recoverOutputFolder(outputDir: string): string[] {
   }
   const leftovers = readdirSync(outputDir).filter((name) => LEFTOVER.test(name));
   for (const name of leftovers) rmSync(path.join(outputDir, name), { recursive: true, force: true });
-  if (leftovers.length > 0) notes.push(`${outputDir}: removed ${leftovers.length} leftover(s) of interrupted sqlgen runs`);
+  // Old bundles that the run which replaced them was still removing are no news.
+  const interrupted = leftovers.filter((name) => !REPLACED.test(name));
+  if (interrupted.length > 0) notes.push(`${outputDir}: removed ${interrupted.length} leftover(s) of interrupted sqlgen runs`);
   return notes;
 }
 
@@ -100,13 +105,28 @@ function performMove(outputDir: string, move: JournaledMove): void {
   killPoint(`moved-${move.kind}`);
 }
 
+/**
+ * Commits: once the journal is gone the new items stand, and the old ones set aside are mere
+ * leftovers. Those are removed by a process of their own, so that the command need not wait
+ * (ten thousand files take seconds to delete on a busy disk); should it die, the next run that
+ * takes the folder's lock removes what is left.
+ */
 function finish(outputDir: string, moves: JournaledMove[]): void {
   syncFolder(outputDir);
   killPoint('committed');
-  for (const move of moves) rmSync(path.join(outputDir, move.previous), { recursive: true, force: true });
-  killPoint('cleaned');
   rmSync(path.join(outputDir, JOURNAL_FILE), { force: true });
   syncFolder(outputDir);
+  killPoint('cleaned'); // nothing is pending: the items set aside are now leftovers
+  removeInBackground(moves.map((move) => path.join(outputDir, move.previous)).filter(exists));
+}
+
+/** Deletes `paths` in a detached process that outlives this one. */
+function removeInBackground(paths: string[]): void {
+  if (paths.length === 0) return;
+  const remove = 'for (const item of process.argv.slice(1)) require("node:fs").rmSync(item, { recursive: true, force: true });';
+  const child = spawn(process.execPath, ['-e', remove, ...paths], { detached: true, stdio: 'ignore', windowsHide: true });
+  child.on('error', () => {}); // could not start: the items stay for the next run to remove
+  child.unref();
 }
 
 /** The journal, if there is one and it only names items directly inside the folder. */

@@ -1,11 +1,15 @@
 /**
  * The lint section of a bundle: every finding in its per-revision upgrade scripts, located in
- * those files (what the DBA runs), and the refusal to bundle error findings unless allowed.
+ * those files (what the DBA runs), and the refusal to bundle error findings unless allowed. The
+ * same walk gives the handoff summary's locks, as `sqlgen lint --locks` on the bundle folder
+ * prints them: each script is parsed once for both.
  */
 import type { LaidOutScript } from '../compile/render-script.js';
 import type { DialectId } from '../dialects/dialect-id.js';
 import { BundleError } from '../errors.js';
 import { lintScript } from '../lint/engine.js';
+import type { LockEntry } from '../lint/locks/lock-entry.js';
+import { coversLocks, lockCollector } from '../lint/locks/lock-script.js';
 import { checkedLintDisable } from '../lint/lint-revisions.js';
 import { severityCounts } from '../lint/report/lint-report.js';
 import type { Finding, LintSettings } from '../lint/types.js';
@@ -25,25 +29,37 @@ export interface BundleLintOptions extends LintSettings {
   allowErrors: boolean;
 }
 
+/** What reading the bundle's upgrade scripts gives. */
+export interface BundleReading {
+  lint: ManifestLint;
+  /** Per revision, in bundle order, the locks its upgrade file takes; undefined when the dialect has no lock model. */
+  locks: LockEntry[][] | undefined;
+}
+
 /**
- * Lints the scripts; with an error finding and no `allowErrors`, refuses with every error listed.
- * A finding of a rule the revision turned off (`lintDisable`) is kept apart as suppressed: the
- * DBA sees what was reviewed away, and `sqlgen lint` on the bundle turns off the same rules.
+ * Lints the scripts and reads their locks; with an error finding and no `allowErrors`, refuses
+ * with every error listed. A finding of a rule the revision turned off (`lintDisable`) is kept
+ * apart as suppressed: the DBA sees what was reviewed away, and `sqlgen lint` on the bundle
+ * turns off the same rules.
  *
  * @throws BundleError `LINT_ERRORS` (exit 1) naming each error finding.
  */
-export async function lintBundledScripts(scripts: readonly BundledScript[], options: BundleLintOptions): Promise<ManifestLint> {
+export async function lintBundledScripts(scripts: readonly BundledScript[], options: BundleLintOptions): Promise<BundleReading> {
   const findings: ManifestFinding[] = [];
   const suppressed: ManifestFinding[] = [];
-  const { rules, postgresqlVersion, mysqlVersion, sqlServerEdition } = options;
+  const locks: LockEntry[][] = [];
+  const { dialect, rules, postgresqlVersion, mysqlVersion, sqlServerEdition } = options;
   for (const { revision, file, script } of scripts) {
     const disabled = checkedLintDisable(revision);
-    const found = await lintScript(script.text, { file, dialect: options.dialect, rules, postgresqlVersion, mysqlVersion, sqlServerEdition });
+    const collector = lockCollector({ dialect, postgresqlVersion, mysqlVersion, sqlServerEdition });
+    const found = await lintScript(script.text, { file, dialect, rules, postgresqlVersion, mysqlVersion, sqlServerEdition }, collector?.observe);
     for (const finding of found) (disabled.includes(finding.ruleId) ? suppressed : findings).push(manifestFinding(finding, revision));
+    if (collector) locks.push(collector.entries);
   }
   const counts = severityCounts(findings);
   if (counts.error > 0 && !options.allowErrors) throw lintErrors(findings.filter((finding) => finding.severity === 'error'));
-  return { counts, errorsAllowed: options.allowErrors, findings, ...(suppressed.length > 0 && { suppressed }) };
+  const lint = { counts, errorsAllowed: options.allowErrors, findings, ...(suppressed.length > 0 && { suppressed }) };
+  return { lint, locks: coversLocks(dialect) ? locks : undefined };
 }
 
 function manifestFinding(finding: Finding, revision: Revision): ManifestFinding {

@@ -7,7 +7,7 @@ import type { DialectId } from '../dialects/dialect-id.js';
 import { ConfigError } from '../errors.js';
 import { RULES } from './rules/index.js';
 import { splitStatements, type SplitStatement } from './split-statements.js';
-import { scriptOffset, StatementWalk, type PlacedStatement } from './statement-walk.js';
+import { scriptOffset, StatementWalk, type PlacedStatement, type VisitedStatement } from './statement-walk.js';
 import { suppressions } from './suppressions.js';
 import { LineIndex } from './text-position.js';
 import { DEFAULT_MYSQL_TARGET, DEFAULT_POSTGRESQL_VERSION, DEFAULT_SQL_SERVER_EDITION, mysqlTarget } from '../dialects/versions.js';
@@ -48,20 +48,21 @@ interface Report {
 
 /**
  * Lints one script. Findings are sorted by position, then rule id. Async because the PostgreSQL
- * parser is WebAssembly, loaded on first use.
+ * parser is WebAssembly, loaded on first use. `observe`, when given, sees every statement of the
+ * walk too (see statement-walk.ts): a lock report read so needs no second parse.
  *
  * @throws ConfigError when `options.rules` names an unknown rule.
  * @example
  * await lintScript('alter table orders drop column note;', { file: 'up.sql', dialect: 'postgresql' })
  * // [{ ruleId: 'ban-drop-column', severity: 'warning', location: { file: 'up.sql', line: 1, column: 1 }, ... }, ...]
  */
-export async function lintScript(text: string, options: LintOptions): Promise<Finding[]> {
+export async function lintScript(text: string, options: LintOptions, observe?: (visited: VisitedStatement) => void): Promise<Finding[]> {
   const overrides = checkedOverrides(options.rules ?? {});
   const assumeInTransaction = options.assumeInTransaction ?? false;
   const script = splitStatements(text, { ...options, inTransaction: assumeInTransaction });
   const lines = new LineIndex(text);
   const rules = dialectRules(options.dialect, overrides);
-  const { reports: statementFindings, linted } = await statementReports(script.statements, options.dialect, rules.statement, serverFacts(options), lines);
+  const { reports: statementFindings, linted } = await statementReports(script.statements, options.dialect, rules.statement, serverFacts(options), lines, observe);
   const reports = [...statementFindings, ...scriptReports(linted, rules.script, { assumeInTransaction })];
   const suppressed = suppressions(script.comments, script.statements.map((statement) => statement.offset));
   return reports
@@ -94,12 +95,14 @@ function dialectRules(dialect: DialectId, overrides: Readonly<Record<string, Sev
  * The statement checks' reports on each statement of the script and of its PL/pgSQL bodies
  * (see statement-walk.ts), and every statement visited, in order, for the script checks.
  */
-async function statementReports(script: readonly SplitStatement[], dialect: DialectId, rules: DialectRules['statement'], settings: SettingsFacts, lines: LineIndex): Promise<{ reports: Report[]; linted: PlacedStatement[] }> {
+async function statementReports(script: readonly SplitStatement[], dialect: DialectId, rules: DialectRules['statement'], settings: SettingsFacts, lines: LineIndex, observe?: (visited: VisitedStatement) => void): Promise<{ reports: Report[]; linted: PlacedStatement[] }> {
   const reports: Report[] = [];
   // Without their parse trees, which a long script's would not all fit in memory.
   const linted: PlacedStatement[] = [];
   const walk = await StatementWalk.load(dialect, lines, { functionBodies: true });
-  walk.walk(script, ({ statement, placed, error, facts }) => {
+  walk.walk(script, (visited) => {
+    const { statement, placed, error, facts } = visited;
+    observe?.(visited);
     linted.push(placed);
     if (error) reports.push(parseErrorReport(statement, error));
     else if (!statement.transactionControl) checkStatement(statement, rules, { ...facts, ...settings }, reports);

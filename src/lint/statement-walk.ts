@@ -41,6 +41,8 @@ export interface VisitedStatement {
   facts: ScriptFacts;
   /** The body whose statements are visited next, when one is read. */
   body?: StatementBody;
+  /** Whether it stands in a function's or procedure's body, at any depth: it runs when called, not where the script stands. */
+  runsWhenCalled: boolean;
 }
 
 export interface WalkOptions {
@@ -67,19 +69,19 @@ export class StatementWalk {
   /** Visits the script's statements in order, each followed by the statements of its body. */
   walk(statements: readonly SplitStatement[], visit: (visited: VisitedStatement) => void): void {
     const tracker = this.linting.createTracker();
-    for (const [statement, parsed] of withParses(statements, this.parser)) this.visitOne(statement, parsed, tracker, visit);
+    for (const [statement, parsed] of withParses(statements, this.parser)) this.visitOne(statement, parsed, tracker, false, visit);
   }
 
-  private visitOne(statement: PlacedStatement, parsed: ReturnType<StatementParser['one']> | undefined, tracker: ScriptTracker, visit: (visited: VisitedStatement) => void): void {
+  private visitOne(statement: PlacedStatement, parsed: ReturnType<StatementParser['one']> | undefined, tracker: ScriptTracker, runsWhenCalled: boolean, visit: (visited: VisitedStatement) => void): void {
     if (parsed && 'error' in parsed) {
-      visit({ statement, placed: statement, error: parsed.error, facts: tracker.context });
+      visit({ statement, placed: statement, error: parsed.error, facts: tracker.context, runsWhenCalled });
       tracker.observe(statement);
       return;
     }
     const analysed = parsed ? { ...statement, ast: parsed.ast, astBase: parsed.base } : statement;
     const body = this.bodyOf(analysed);
-    visit({ statement: analysed, placed: statement, facts: tracker.context, ...(body && { body }) });
-    if (body) this.visitBody(analysed, body, body.kind === 'do' ? tracker : this.linting.createTracker(), visit);
+    visit({ statement: analysed, placed: statement, facts: tracker.context, runsWhenCalled, ...(body && { body }) });
+    if (body) this.visitBody(analysed, body, body.kind === 'do' ? tracker : this.linting.createTracker(), runsWhenCalled || body.kind !== 'do', visit);
     tracker.observe(analysed);
   }
 
@@ -89,7 +91,7 @@ export class StatementWalk {
   }
 
   /** A body's statements always run inside a transaction: the caller's, or the one of the statement that runs the body. */
-  private visitBody(holder: PlacedStatement, body: StatementBody, tracker: ScriptTracker, visit: (visited: VisitedStatement) => void): void {
+  private visitBody(holder: PlacedStatement, body: StatementBody, tracker: ScriptTracker, runsWhenCalled: boolean, visit: (visited: VisitedStatement) => void): void {
     const enclosing = { kind: body.kind, inTransaction: holder.inTransaction };
     // Not a closure over `holder`, which holds its parse tree.
     const { offset: holderStart, scriptOffsetOf: holderOffsetOf } = holder;
@@ -100,7 +102,7 @@ export class StatementWalk {
       const offset = scriptOffsetOf(0);
       const location = { file: holder.location.file, ...this.lines.position(offset) };
       const statement = { sql, dialect: holder.dialect, location, inTransaction: true, offset, enclosing, scriptOffsetOf, holderOffset };
-      this.visitOne(transactionControl ? { ...statement, transactionControl } : statement, this.parser?.one(sql), tracker, visit);
+      this.visitOne(transactionControl ? { ...statement, transactionControl } : statement, this.parser?.one(sql), tracker, runsWhenCalled, visit);
     }
   }
 }

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from '../../src/bundle/manifest.js';
 import { copyExampleProject } from '../helpers/example-project.js';
 import { runCli, snapshotTree } from '../helpers/run-cli.js';
+import { settledOutput } from './bundle-fixtures.js';
 
 const BUNDLE = 'output/base-to-7c9e2b4a1d30-postgresql';
 const REVISION_STEMS = [
@@ -92,7 +93,7 @@ describe('sqlgen bundle', () => {
     expect(snapshotTree(root)).toEqual(before);
     expect((await bundle(root, ['--force', '--no-rehearse'])).exitCode).toBe(0);
     expect(readFileSync(path.join(root, BUNDLE, 'upgrade.sql'), 'utf8')).toMatch(/^-- sqlgen /);
-    expect(readdirSync(path.join(root, 'output'))).toEqual(['base-to-7c9e2b4a1d30-postgresql']);
+    expect(await settledOutput(path.join(root, 'output'))).toEqual(['base-to-7c9e2b4a1d30-postgresql']);
   });
 
   it.each([

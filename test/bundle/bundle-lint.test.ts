@@ -1,7 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { lintBundledScripts } from '../../src/bundle/bundle-lint.js';
 import type { Manifest } from '../../src/bundle/manifest.js';
+import { lockScript } from '../../src/lint/locks/lock-script.js';
+import type { Revision } from '../../src/revisions/types.js';
 import { copyExampleProject } from '../helpers/example-project.js';
 import { copyFixture, REPO_ROOT, runCli, snapshotTree } from '../helpers/run-cli.js';
 
@@ -79,5 +82,21 @@ describe.concurrent('suppressions travel with the bundle', () => {
     expect(linted.stdout).not.toContain('ban-set-not-null');
     expect(linted.stdout).not.toContain('ban-drop-table');
     expect((await runCli(['verify', 'output/b', '--rebuild'], root)).exitCode).toBe(0);
+  });
+});
+
+describe('the locks of a bundle', () => {
+  const revision = { id: 'aaaa0001', file: 'revisions/aaaa0001_x.sql', lintDisable: [] } as unknown as Revision;
+  const text = 'BEGIN;\nCREATE INDEX orders_placed ON orders (placed_at);\nALTER TABLE orders DROP COLUMN note;\nCOMMIT;\n';
+  const scripts = [{ revision, file: 'revisions/0001_aaaa0001_x.up.sql', script: { text, placements: [] } }];
+
+  test('are read in the lint walk, each file as `lint --locks` reads it', async () => {
+    const { lint, locks } = await lintBundledScripts(scripts, { dialect: 'postgresql', allowErrors: true });
+    expect(lint.findings.length).toBeGreaterThan(0);
+    expect(locks).toEqual([await lockScript(text, { file: 'revisions/0001_aaaa0001_x.up.sql', dialect: 'postgresql' })]);
+  });
+
+  test('are not read for a dialect without a lock model', async () => {
+    expect((await lintBundledScripts(scripts, { dialect: 'sqlite', allowErrors: true })).locks).toBeUndefined();
   });
 });

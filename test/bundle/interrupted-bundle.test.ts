@@ -1,12 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readArchive } from '../../src/bundle/archive.js';
+import { recoverOutputFolder } from '../../src/bundle/bundle-journal.js';
+import { writeBundle } from '../../src/bundle/write-bundle.js';
 import { verifyBundle } from '../../src/bundle/verify-bundle.js';
 import { copyExampleProject } from '../helpers/example-project.js';
+import { outputNames, settledOutput } from './bundle-fixtures.js';
 import { REPO_ROOT, runCli } from '../helpers/run-cli.js';
 
 const NAME = 'base-to-7c9e2b4a1d30-postgresql';
@@ -85,7 +88,7 @@ describe('two forced bundles of one name at once', () => {
     try {
       for (let round = 0; round < 50; round++) {
         expect(await Promise.all([a.write(round), b.write(round)]), `round ${round}`).toEqual(['ok', 'ok']);
-        expect(readdirSync(output).sort(), `round ${round}`).toEqual(['b', 'b.tar.gz']);
+        expect(outputNames(output), `round ${round}`).toEqual(['b', 'b.tar.gz']);
         const folder = ticketOf(readFileSync(path.join(output, 'b/manifest.json')));
         expect(ticketOf(readArchive(path.join(output, 'b.tar.gz')).files.get('manifest.json')!), `round ${round}`).toBe(folder);
       }
@@ -93,6 +96,7 @@ describe('two forced bundles of one name at once', () => {
       a.close();
       b.close();
     }
+    expect(await settledOutput(output)).toEqual(['b', 'b.tar.gz']);
   });
 });
 
@@ -105,5 +109,27 @@ describe('bundle folder permissions', () => {
     expect(result.status, result.stderr.toString()).toBe(0);
     expect(statSync(path.join(root, 'output', NAME)).mode & 0o777).toBe(0o755);
     expect(statSync(path.join(root, 'output', NAME, 'upgrade.sql')).mode & 0o777).toBe(0o644);
+  });
+});
+
+describe('the old bundle a forced bundle replaces', () => {
+  const files = (ticket: string) => new Map([['manifest.json', Buffer.from(JSON.stringify({ ticket }))]]);
+
+  it('is set aside before the new one moves in, and removed in the background once the new one stands', async () => {
+    const output = mkdtempSync(path.join(tmpdir(), 'sqlgen-replace-'));
+    await writeBundle('b', files('OLD-1'), { outputDir: output, force: true, archive: false });
+    await writeBundle('b', files('NEW-2'), { outputDir: output, force: true, archive: false });
+    expect(ticketOf(readFileSync(path.join(output, 'b/manifest.json')))).toBe('NEW-2');
+    expect(outputNames(output)).toEqual(['b']);
+    expect(await settledOutput(output)).toEqual(['b']);
+  });
+
+  it('is removed by the next run without a word when its removal did not finish; a staged leftover is named', () => {
+    const output = mkdtempSync(path.join(tmpdir(), 'sqlgen-recover-'));
+    mkdirSync(path.join(output, '.b.partial-1a2b.previous'));
+    expect(recoverOutputFolder(output)).toEqual([]);
+    mkdirSync(path.join(output, '.b.partial-3c4d'));
+    expect(recoverOutputFolder(output)).toEqual([`${output}: removed 1 leftover(s) of interrupted sqlgen runs`]);
+    expect(readdirSync(output)).toEqual([]);
   });
 });

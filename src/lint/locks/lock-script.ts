@@ -7,7 +7,7 @@ import type { DialectId } from '../../dialects/dialect-id.js';
 import { serverFacts } from '../engine.js';
 import type { StatementBody } from '../postgresql/plpgsql-bodies.js';
 import { splitStatements } from '../split-statements.js';
-import { StatementWalk } from '../statement-walk.js';
+import { StatementWalk, type VisitedStatement } from '../statement-walk.js';
 import { LineIndex } from '../text-position.js';
 import type { LintStatement, ServerSettings } from '../types.js';
 import type { LockEntry, LockFact, StatementLocks } from './lock-entry.js';
@@ -47,22 +47,42 @@ const STATEMENT_LENGTH = 80;
  * //    object: 'orders', mode: 'SHARE', blocks: 'writes', effect: 'scans', note: 'builds the index' }]
  */
 export async function lockScript(text: string, options: LockScriptOptions): Promise<LockEntry[]> {
+  const collector = lockCollector(options);
+  if (!collector) return [];
+  const { statements } = splitStatements(text, { ...options, inTransaction: options.assumeInTransaction ?? false });
+  // A function's body runs when it is called, not here: the walk need not read it.
+  const walk = await StatementWalk.load(options.dialect, new LineIndex(text), { functionBodies: false });
+  walk.walk(statements, collector.observe);
+  return collector.entries;
+}
+
+/** The lock entries of the statements a walk visits, gathered as it goes. */
+export interface LockCollector {
+  /** Takes each statement of the walk; those in a function's body are passed over (they run when called, not here). */
+  observe(visited: VisitedStatement): void;
+  /** The entries so far, in statement order. */
+  readonly entries: LockEntry[];
+}
+
+/**
+ * A collector for a walk that someone else runs, such as the linter's, so that a script is
+ * parsed once for both; undefined when the dialect has no lock model.
+ */
+export function lockCollector(options: ServerSettings & { dialect: DialectId }): LockCollector | undefined {
   const model = LOCK_MODELS[options.dialect];
-  if (!model) return [];
+  if (!model) return undefined;
   const servers = serverFacts(options);
   const entries: LockEntry[] = [];
-  const { statements } = splitStatements(text, { ...options, inTransaction: options.assumeInTransaction ?? false });
-  // A function's body runs when it is called, not here; a DO block's runs where it stands.
-  const walk = await StatementWalk.load(options.dialect, new LineIndex(text), { functionBodies: false });
-  walk.walk(statements, ({ statement, facts, body }) => {
-    if (statement.transactionControl) return;
+  const observe = ({ statement, facts, body, runsWhenCalled }: VisitedStatement): void => {
+    if (statement.transactionControl || runsWhenCalled) return;
     const shown = shortStatement(statement.sql);
+    const doBody = body?.kind === 'do' ? body : undefined;
     for (const fact of model(statement, { ...facts, ...servers })) {
-      const note = noteOf(fact, statement, body);
+      const note = noteOf(fact, statement, doBody);
       entries.push({ location: statement.location, statement: shown, ...fact, ...(note !== undefined && { note }) });
     }
-  });
-  return entries;
+  };
+  return { observe, entries };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { lockScript } from '../../../src/lint/locks/lock-script.js';
+import { lintScript } from '../../../src/lint/engine.js';
+import { lockCollector, lockScript } from '../../../src/lint/locks/lock-script.js';
 
 /** `line:column object mode | note` for each lock of a PostgreSQL script. */
 async function locks(sql: string): Promise<string[]> {
@@ -23,5 +24,31 @@ describe('the lock report of a DO block', () => {
 
   test('a block it cannot read stays unknown, with no claim that its statements are listed', async () => {
     expect(await locks("DO LANGUAGE plperl $$ print 'x' $$;")).toEqual(['1:1 what the block does unknown | sqlgen does not follow the code of a DO block']);
+  });
+});
+
+describe('the lock report read off the linter walk', () => {
+  /** A DO block, a function whose body holds statements and a DO block of its own, and a statement after them. */
+  const SQL = [
+    'CREATE TABLE orders (id int);',
+    'DO $$ BEGIN ALTER TABLE orders ADD COLUMN note text; END $$;',
+    'CREATE FUNCTION purge() RETURNS void LANGUAGE plpgsql AS $f$',
+    'BEGIN',
+    '  DELETE FROM customers;',
+    "  DO 'BEGIN ALTER TABLE customers DROP COLUMN name; END';",
+    'END $f$;',
+    'CREATE INDEX orders_id ON orders (id);',
+  ].join('\n');
+
+  test("gives what lockScript gives: a function body's statements, run when called, are not among them", async () => {
+    const collector = lockCollector({ dialect: 'postgresql' })!;
+    const findings = await lintScript(SQL, { file: 'up.sql', dialect: 'postgresql' }, collector.observe);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(collector.entries).toEqual(await lockScript(SQL, { file: 'up.sql', dialect: 'postgresql' }));
+    expect(collector.entries.map((entry) => entry.object)).not.toContain('customers');
+  });
+
+  test('there is none for a dialect without a lock model', () => {
+    expect(lockCollector({ dialect: 'sqlite' })).toBeUndefined();
   });
 });
