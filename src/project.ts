@@ -1,5 +1,6 @@
 import { loadConfig, type ConfigSources, type ProjectConfig } from './config/load-config.js';
 import { limitRevisionTime } from './compile/run-isolated.js';
+import { ScriptReadingCache } from './lint/reading-cache.js';
 import { CompiledRevisionCache } from './revisions/compiled-cache.js';
 import { RevisionGraph } from './revisions/graph.js';
 import { loadRevisions } from './revisions/load-revisions.js';
@@ -9,7 +10,9 @@ import type { Revision } from './revisions/types.js';
 export interface Project {
   config: ProjectConfig;
   graph: RevisionGraph<Revision>;
-  /** Keeps what this run compiled for the next one (see revisions/compiled-cache.ts); call when done. */
+  /** Lint findings and locks of scripts read before (see lint/reading-cache.ts); null when off. */
+  readings?: ScriptReadingCache | null;
+  /** Keeps what this run compiled and read for the next one; call when done. */
   saveCaches(): void;
 }
 
@@ -19,5 +22,14 @@ export async function openProject(sources: ConfigSources): Promise<Project> {
   limitRevisionTime(config.revisionTimeoutSeconds);
   const compiled = CompiledRevisionCache.open(config.revisionsDir, sources.env);
   const revisions = await loadRevisions(config.revisionsDir, config.projectRoot, sources.env, compiled);
-  return { config, graph: RevisionGraph.build(revisions), saveCaches: () => compiled?.save() };
+  const readings = ScriptReadingCache.open(config.projectRoot, sources.env);
+  return {
+    config,
+    graph: RevisionGraph.build(revisions),
+    readings,
+    saveCaches: () => {
+      compiled?.save();
+      readings?.save();
+    },
+  };
 }

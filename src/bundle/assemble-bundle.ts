@@ -110,7 +110,7 @@ export async function assembleBundle(project: Project, request: BundleRequest): 
   // These are independent; run together, the engine's start-up fills the time the linter waits
   // for its parser to load. A lint failure is reported first, as when they ran one after the other.
   const [linted, rehearsed] = await Promise.allSettled([
-    lintBundledScripts(bundled, { dialect: settings.dialect.id, ...configuredLint(config), allowErrors: request.allowLintErrors }),
+    lintBundledScripts(bundled, { dialect: settings.dialect.id, ...configuredLint(config), allowErrors: request.allowLintErrors }, project.readings),
     rehearseBundle(project, settings, scripts, request.rehearsal ?? {}),
   ]);
   const { lint, locks } = settledValue(linted);

@@ -11,6 +11,7 @@ import { lintScript } from '../lint/engine.js';
 import type { LockEntry } from '../lint/locks/lock-entry.js';
 import { coversLocks, lockCollector } from '../lint/locks/lock-script.js';
 import { checkedLintDisable } from '../lint/lint-revisions.js';
+import { readingKey, type ScriptReading, type ScriptReadingCache } from '../lint/reading-cache.js';
 import { severityCounts } from '../lint/report/lint-report.js';
 import type { Finding, LintSettings } from '../lint/types.js';
 import type { Revision } from '../revisions/types.js';
@@ -44,22 +45,37 @@ export interface BundleReading {
  *
  * @throws BundleError `LINT_ERRORS` (exit 1) naming each error finding.
  */
-export async function lintBundledScripts(scripts: readonly BundledScript[], options: BundleLintOptions): Promise<BundleReading> {
+export async function lintBundledScripts(scripts: readonly BundledScript[], options: BundleLintOptions, cache: ScriptReadingCache | null = null): Promise<BundleReading> {
   const findings: ManifestFinding[] = [];
   const suppressed: ManifestFinding[] = [];
   const locks: LockEntry[][] = [];
-  const { dialect, rules, postgresqlVersion, mysqlVersion, sqlServerEdition } = options;
   for (const { revision, file, script } of scripts) {
     const disabled = checkedLintDisable(revision);
-    const collector = lockCollector({ dialect, postgresqlVersion, mysqlVersion, sqlServerEdition });
-    const found = await lintScript(script.text, { file, dialect, rules, postgresqlVersion, mysqlVersion, sqlServerEdition }, collector?.observe);
-    for (const finding of found) (disabled.includes(finding.ruleId) ? suppressed : findings).push(manifestFinding(finding, revision));
-    if (collector) locks.push(collector.entries);
+    const reading = await readScript(script.text, file, options, cache);
+    for (const finding of reading.findings) (disabled.includes(finding.ruleId) ? suppressed : findings).push(manifestFinding(finding, revision));
+    if (reading.locks) locks.push(reading.locks);
   }
   const counts = severityCounts(findings);
   if (counts.error > 0 && !options.allowErrors) throw lintErrors(findings.filter((finding) => finding.severity === 'error'));
   const lint = { counts, errorsAllowed: options.allowErrors, findings, ...(suppressed.length > 0 && { suppressed }) };
-  return { lint, locks: coversLocks(dialect) ? locks : undefined };
+  return { lint, locks: coversLocks(options.dialect) ? locks : undefined };
+}
+
+/** One script's findings and locks: from the cache when its text and the settings are unchanged. */
+async function readScript(text: string, file: string, options: BundleLintOptions, cache: ScriptReadingCache | null): Promise<ScriptReading> {
+  const { dialect, rules, postgresqlVersion, mysqlVersion, sqlServerEdition } = options;
+  const settings = { file, dialect, rules, postgresqlVersion, mysqlVersion, sqlServerEdition };
+  const read = async (): Promise<ScriptReading> => {
+    const collector = lockCollector({ dialect, postgresqlVersion, mysqlVersion, sqlServerEdition });
+    return { findings: await lintScript(text, settings, collector?.observe), ...(collector && { locks: collector.entries }) };
+  };
+  if (!cache) return read();
+  const key = readingKey(text, settings);
+  const kept = cache.get(key);
+  if (kept) return kept;
+  const reading = await read();
+  cache.set(key, reading);
+  return reading;
 }
 
 function manifestFinding(finding: Finding, revision: Revision): ManifestFinding {
