@@ -1,6 +1,6 @@
 import { loadConfig, type ConfigSources, type ProjectConfig } from './config/load-config.js';
 import { limitRevisionTime } from './compile/run-isolated.js';
-import { ScriptReadingCache } from './lint/reading-cache.js';
+import { openReadingCache, type ScriptReadingCache } from './lint/reading-cache.js';
 import { CompiledRevisionCache } from './revisions/compiled-cache.js';
 import { RevisionGraph } from './revisions/graph.js';
 import { loadRevisions } from './revisions/load-revisions.js';
@@ -22,7 +22,7 @@ export async function openProject(sources: ConfigSources): Promise<Project> {
   limitRevisionTime(config.revisionTimeoutSeconds);
   const compiled = CompiledRevisionCache.open(config.revisionsDir, sources.env);
   const revisions = await loadRevisions(config.revisionsDir, config.projectRoot, sources.env, compiled);
-  const readings = ScriptReadingCache.open(config.projectRoot, sources.env);
+  const readings = openReadingCache(config.projectRoot, sources.env);
   return {
     config,
     graph: RevisionGraph.build(revisions),

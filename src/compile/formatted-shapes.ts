@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_INFO } from '../package-info.js';
-import { cacheFolder } from '../revisions/transpile-cache.js';
+import { cacheFolder } from '../cache-file.js';
 
 /** A formatted shape cut at its identifiers, or null when sql-formatter could not format it. */
 export type ShapeParts = readonly string[] | null;

@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { BuildCache } from '../cache-file.js';
 import type { Statement } from '../compile/statement.js';
-import { sqlgenBuildId } from '../package-root.js';
 import { sha256Hex } from '../sha256.js';
-import { cacheFolder } from './transpile-cache.js';
 import type { LocalFile } from './load-module.js';
 
 /** A module revision's definition, less its functions: all the graph and the checks need. */
@@ -30,11 +28,6 @@ export interface StoredRevision {
   steps: Record<string, string>;
 }
 
-interface CacheFile {
-  stamp: string;
-  entries: Record<string, StoredRevision>;
-}
-
 /**
  * What module revisions recorded on earlier runs, so that a run over unchanged revisions neither
  * runs their code nor loads knex (measured at 1,000 revisions: about three quarters of a warm
@@ -48,39 +41,23 @@ interface CacheFile {
  * environment, the clock, files, other modules) are never kept: see {@link hasOnlyKeyedInputs}.
  */
 export class CompiledRevisionCache {
-  private readonly used = new Map<string, StoredRevision>();
-  private changed = false;
-
-  private constructor(
-    private readonly file: string,
-    private readonly stamp: string,
-    private readonly stored: Record<string, StoredRevision>,
-  ) {}
+  private constructor(private readonly entries: BuildCache<StoredRevision>) {}
 
   static open(revisionsDir: string, env: NodeJS.ProcessEnv): CompiledRevisionCache | null {
-    const folder = cacheFolder(env);
-    const build = sqlgenBuildId();
-    if (!folder || !build) return null;
-    const name = createHash('sha256').update(path.resolve(revisionsDir)).digest('hex').slice(0, 16);
-    const file = path.join(folder, `compiled-${name}.json`);
-    const stamp = `sqlgen build ${build}`;
-    return new CompiledRevisionCache(file, stamp, readEntries(file, stamp));
+    const entries = BuildCache.open<StoredRevision>('compiled', revisionsDir, env);
+    return entries && new CompiledRevisionCache(entries);
   }
 
   /** The revision kept for these bytes of this file, if the data files it imports are unchanged too. */
   restore(file: string, sha256: string): StoredRevision | undefined {
-    const key = entryKey(file, sha256);
-    const stored = this.stored[key];
-    if (!stored || !stored.dataFiles.every(isUnchanged)) return undefined;
-    this.used.set(key, stored);
-    return stored;
+    const stored = this.entries.get(entryKey(file, sha256));
+    return stored?.dataFiles.every(isUnchanged) ? stored : undefined;
   }
 
   /** Starts keeping a revision just loaded from its module; its steps are added as they are recorded. */
   keep(file: string, sha256: string, definition: StoredDefinition, dataFiles: LocalFile[]): StoredRevision {
     const entry: StoredRevision = { definition, dataFiles, steps: {} };
-    this.used.set(entryKey(file, sha256), entry);
-    this.changed = true;
+    this.entries.set(entryKey(file, sha256), entry);
     return entry;
   }
 
@@ -92,22 +69,11 @@ export class CompiledRevisionCache {
 
   remember(entry: StoredRevision, variant: string, steps: readonly Statement[]): void {
     entry.steps[variant] = JSON.stringify(steps);
-    this.changed = true;
+    this.entries.touch();
   }
 
-  /** Writes the entries this run used (so deleted revisions drop out), if anything was added. */
   save(): void {
-    if (!this.changed) return;
-    const content: CacheFile = { stamp: this.stamp, entries: Object.fromEntries(this.used) };
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileSync(temporary, JSON.stringify(content));
-      renameSync(temporary, this.file);
-      this.changed = false;
-    } catch {
-      // A read-only home or a full disk only costs speed next time.
-    }
+    this.entries.save();
   }
 }
 
@@ -143,14 +109,5 @@ function isUnchanged({ file, sha256 }: LocalFile): boolean {
     return sha256Hex(readFileSync(file)) === sha256;
   } catch {
     return false;
-  }
-}
-
-function readEntries(file: string, stamp: string): Record<string, StoredRevision> {
-  try {
-    const content = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-    return content.stamp === stamp && typeof content.entries === 'object' ? content.entries : {};
-  } catch {
-    return {};
   }
 }

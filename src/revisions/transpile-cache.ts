@@ -1,16 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import path from 'node:path';
+import { cacheFilePath, cacheFolder, readCacheEntries, writeCacheEntries } from '../cache-file.js';
 import { PACKAGE_INFO } from '../package-info.js';
 
 /** Entries are valid only for the sqlgen and sucrase versions that wrote them. */
 const STAMP = `sqlgen ${PACKAGE_INFO.version}, sucrase ${PACKAGE_INFO.dependencies.sucrase}`;
-
-interface CacheFile {
-  stamp: string;
-  entries: Record<string, string>;
-}
 
 /**
  * Transpiled revision code, keyed by the sha256 of each source, in one file per revisions folder
@@ -33,13 +25,12 @@ export class TranspileCache {
   static open(revisionsDir: string, env: NodeJS.ProcessEnv): TranspileCache | null {
     const folder = cacheFolder(env);
     if (!folder) return null;
-    const name = createHash('sha256').update(path.resolve(revisionsDir)).digest('hex').slice(0, 16);
-    return new TranspileCache(path.join(folder, `transpiled-${name}.json`));
+    return new TranspileCache(cacheFilePath(folder, 'transpiled', revisionsDir));
   }
 
   /** The cached code for a source, or the result of `transpile`, remembered for {@link save}. */
   get(key: string, transpile: () => string): string {
-    this.stored ??= readEntries(this.file);
+    this.stored ??= readCacheEntries<string>(this.file, STAMP);
     let code = this.stored[key];
     if (code === undefined) {
       code = transpile();
@@ -51,30 +42,6 @@ export class TranspileCache {
 
   /** Writes the entries used in this run (dropping ones no longer used) if anything was added. */
   save(): void {
-    if (!this.changed) return;
-    const content: CacheFile = { stamp: STAMP, entries: Object.fromEntries(this.fresh) };
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileSync(temporary, JSON.stringify(content));
-      renameSync(temporary, this.file);
-    } catch {
-      // A read-only home or a full disk only costs speed next time.
-    }
-  }
-}
-
-/** Where sqlgen keeps its caches, or null with `SQLGEN_NO_CACHE=1`. */
-export function cacheFolder(env: NodeJS.ProcessEnv): string | null {
-  if (env.SQLGEN_NO_CACHE === '1') return null;
-  return env.SQLGEN_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'sqlgen');
-}
-
-function readEntries(file: string): Record<string, string> {
-  try {
-    const content = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-    return content.stamp === STAMP && typeof content.entries === 'object' ? content.entries : {};
-  } catch {
-    return {};
+    if (this.changed) writeCacheEntries(this.file, STAMP, Object.fromEntries(this.fresh));
   }
 }

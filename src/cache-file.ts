@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { sqlgenBuildId } from './package-root.js';
+
+/**
+ * One JSON file of a cache in sqlgen's cache folder: `{ stamp, entries }`. The stamp names what
+ * wrote the entries (sqlgen's version or build, and what else they depend on); a file with
+ * another stamp is as good as none. Caches are an optimisation only: a file that cannot be read
+ * or written costs speed, never a failure.
+ */
+interface CacheFile<T> {
+  stamp: string;
+  entries: Record<string, T>;
+}
+
+/** Where sqlgen keeps its caches, or null with `SQLGEN_NO_CACHE=1`. */
+export function cacheFolder(env: NodeJS.ProcessEnv): string | null {
+  if (env.SQLGEN_NO_CACHE === '1') return null;
+  return env.SQLGEN_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'sqlgen');
+}
+
+/** The file of a cache of `kind` for `subject` (a folder): named by a hash of its path. */
+export function cacheFilePath(cacheDir: string, kind: string, subject: string): string {
+  const name = createHash('sha256').update(path.resolve(subject)).digest('hex').slice(0, 16);
+  return path.join(cacheDir, `${kind}-${name}.json`);
+}
+
+/** The entries written with `stamp`; none when the file is missing, damaged or stamped otherwise. */
+export function readCacheEntries<T>(file: string, stamp: string): Record<string, T> {
+  try {
+    const content = JSON.parse(readFileSync(file, 'utf8')) as CacheFile<T>;
+    return content.stamp === stamp && typeof content.entries === 'object' && content.entries !== null ? content.entries : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Writes the file aside and renames it in, so that a concurrent run never reads half of it. Says whether it was written. */
+export function writeCacheEntries<T>(file: string, stamp: string, entries: Record<string, T>): boolean {
+  const content: CacheFile<T> = { stamp, entries };
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(temporary, JSON.stringify(content));
+    renameSync(temporary, file);
+    return true;
+  } catch {
+    // A read-only home or a full disk only costs speed next time.
+    return false;
+  }
+}
+
+/**
+ * Entries that only this build of sqlgen may read: the caches of compiled output, which a new
+ * build could render differently though its version number is the same. Only the bundled CLI
+ * knows its build, so sqlgen run from its sources keeps none. Saving writes the entries this run
+ * used, so that entries of deleted files drop out.
+ */
+export class BuildCache<T> {
+  private readonly used = new Map<string, T>();
+  private changed = false;
+
+  private constructor(
+    private readonly file: string,
+    private readonly stamp: string,
+    private readonly stored: Record<string, T>,
+  ) {}
+
+  /** The cache of `kind` for `subject` (a folder), or null when caches are off or the build is unknown. */
+  static open<T>(kind: string, subject: string, env: NodeJS.ProcessEnv): BuildCache<T> | null {
+    const folder = cacheFolder(env);
+    const build = sqlgenBuildId();
+    if (!folder || !build) return null;
+    const file = cacheFilePath(folder, kind, subject);
+    const stamp = `sqlgen build ${build}`;
+    return new BuildCache(file, stamp, readCacheEntries<T>(file, stamp));
+  }
+
+  get(key: string): T | undefined {
+    const value = this.stored[key];
+    if (value !== undefined) this.used.set(key, value);
+    return value;
+  }
+
+  set(key: string, value: T): void {
+    this.used.set(key, value);
+    this.changed = true;
+  }
+
+  /** For a value changed in place after {@link set} or {@link get}. */
+  touch(): void {
+    this.changed = true;
+  }
+
+  save(): void {
+    if (this.changed && writeCacheEntries(this.file, this.stamp, Object.fromEntries(this.used))) this.changed = false;
+  }
+}
