@@ -1,6 +1,8 @@
 import { loadConfig, type ConfigSources, type ProjectConfig } from './config/load-config.js';
 import { limitRevisionTime } from './compile/run-isolated.js';
+import { BuildCache } from './cache-file.js';
 import { openReadingCache, type ScriptReadingCache } from './lint/reading-cache.js';
+import { sha256Hex } from './sha256.js';
 import { CompiledRevisionCache } from './revisions/compiled-cache.js';
 import { RevisionGraph } from './revisions/graph.js';
 import { loadRevisions } from './revisions/load-revisions.js';
@@ -12,7 +14,12 @@ export interface Project {
   graph: RevisionGraph<Revision>;
   /** Lint findings and locks of scripts read before (see lint/reading-cache.ts); null when off. */
   readings?: ScriptReadingCache | null;
-  /** Keeps what this run compiled and read for the next one; call when done. */
+  /**
+   * Statements rendered by earlier runs for these dialect and format settings (`identity`), as
+   * text: a warm run neither masks nor lexes them again. Null when caches are off.
+   */
+  renderedStatements?(identity: string): BuildCache<string> | null;
+  /** Keeps what this run compiled, read and rendered for the next one; call when done. */
   saveCaches(): void;
 }
 
@@ -23,13 +30,20 @@ export async function openProject(sources: ConfigSources): Promise<Project> {
   const compiled = CompiledRevisionCache.open(config.revisionsDir, sources.env);
   const revisions = await loadRevisions(config.revisionsDir, config.projectRoot, sources.env, compiled);
   const readings = openReadingCache(config.projectRoot, sources.env);
+  const rendered = new Map<string, BuildCache<string> | null>();
+  const renderedStatements = (identity: string) => {
+    if (!rendered.has(identity)) rendered.set(identity, BuildCache.open<string>(`rendered-${sha256Hex(identity).slice(0, 12)}`, config.revisionsDir, sources.env));
+    return rendered.get(identity)!;
+  };
   return {
     config,
     graph: RevisionGraph.build(revisions),
     readings,
+    renderedStatements,
     saveCaches: () => {
       compiled?.save();
       readings?.save();
+      for (const cache of rendered.values()) cache?.save();
     },
   };
 }

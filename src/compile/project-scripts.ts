@@ -45,6 +45,7 @@ export function renderSettings(project: Project, request: Pick<ScriptRequest, 'f
     transactionPerRevision: request.singleTransaction ? false : config.transactionPerRevision,
     guards: request.guards ?? config.guards,
     ...(formatting && { format: statementFormatter(dialect, config.format) }),
+    ...(formatting && project.renderedStatements && { rendered: project.renderedStatements(JSON.stringify([dialect.id, config.format])) ?? undefined }),
     generator: GENERATOR,
   };
 }

@@ -26,6 +26,11 @@ export interface ScriptOptions {
   dialect: Dialect;
   /** Formats a knex statement that still holds `?` placeholders; absent with --no-format. */
   format?: (sql: string) => string;
+  /**
+   * Statements rendered by earlier runs with the same dialect and format settings, by
+   * {@link renderedKey} (see Project.renderedStatements); absent to render every one.
+   */
+  rendered?: { get(key: string): string | undefined; set(key: string, text: string): void };
   /** One transaction per section (default), or one for the whole script. */
   transactionPerRevision: boolean;
   /** Whether sections start with version guards; the header says which. */
@@ -156,7 +161,24 @@ function lineBreaks(text: string): number {
 }
 
 /** The statement's final text: formatted (knex statements only), literals put in, `;`-terminated. */
-export function renderStatement(statement: Statement, options: Pick<ScriptOptions, 'dialect' | 'format'>): string {
+export function renderStatement(statement: Statement, options: Pick<ScriptOptions, 'dialect' | 'format' | 'rendered'>): string {
+  const { rendered } = options;
+  if (!rendered || statement.origin === 'raw') return renderedText(statement, options);
+  const key = renderedKey(statement);
+  let text = rendered.get(key);
+  if (text === undefined) rendered.set(key, (text = renderedText(statement, options)));
+  return text;
+}
+
+/**
+ * What a knex statement's rendering depends on besides the dialect and format settings (which
+ * name the cache): its text with placeholders and its literals.
+ */
+function renderedKey(statement: Statement): string {
+  return JSON.stringify([statement.sql, statement.literals]);
+}
+
+function renderedText(statement: Statement, options: Pick<ScriptOptions, 'dialect' | 'format'>): string {
   if (statement.origin === 'raw') {
     const text = statement.sql.trim();
     if (text.endsWith(';')) return text;
