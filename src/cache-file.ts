@@ -60,12 +60,13 @@ export function writeCacheEntries<T>(file: string, stamp: string, entries: Recor
  */
 export class BuildCache<T> {
   private readonly used = new Map<string, T>();
+  /** Read on the first lookup: a project opens its caches on every command, most use few of them. */
+  private stored?: Record<string, T>;
   private changed = false;
 
   private constructor(
     private readonly file: string,
     private readonly stamp: string,
-    private readonly stored: Record<string, T>,
   ) {}
 
   /** The cache of `kind` for `subject` (a folder), or null when caches are off or the build is unknown. */
@@ -75,10 +76,11 @@ export class BuildCache<T> {
     if (!folder || !build) return null;
     const file = cacheFilePath(folder, kind, subject);
     const stamp = `sqlgen build ${build}`;
-    return new BuildCache(file, stamp, readCacheEntries<T>(file, stamp));
+    return new BuildCache<T>(file, stamp);
   }
 
   get(key: string): T | undefined {
+    this.stored ??= readCacheEntries<T>(this.file, this.stamp);
     const value = this.stored[key];
     if (value !== undefined) this.used.set(key, value);
     return value;
