@@ -22,13 +22,13 @@ export function cacheFolder(env: NodeJS.ProcessEnv): string | null {
 }
 
 /** The file of a cache of `kind` for `subject` (a folder): named by a hash of its path. */
-export function cacheFilePath(cacheDir: string, kind: string, subject: string): string {
+function cacheFilePath(cacheDir: string, kind: string, subject: string): string {
   const name = createHash('sha256').update(path.resolve(subject)).digest('hex').slice(0, 16);
   return path.join(cacheDir, `${kind}-${name}.json`);
 }
 
 /** The entries written with `stamp`; none when the file is missing, damaged or stamped otherwise. */
-export function readCacheEntries<T>(file: string, stamp: string): Record<string, T> {
+function readCacheEntries<T>(file: string, stamp: string): Record<string, T> {
   try {
     const content = JSON.parse(readFileSync(file, 'utf8')) as CacheFile<T>;
     return content.stamp === stamp && typeof content.entries === 'object' && content.entries !== null ? content.entries : {};
@@ -38,7 +38,7 @@ export function readCacheEntries<T>(file: string, stamp: string): Record<string,
 }
 
 /** Writes the file aside and renames it in, so that a concurrent run never reads half of it. Says whether it was written. */
-export function writeCacheEntries<T>(file: string, stamp: string, entries: Record<string, T>): boolean {
+function writeCacheEntries<T>(file: string, stamp: string, entries: Record<string, T>): boolean {
   const content: CacheFile<T> = { stamp, entries };
   const temporary = `${file}.${process.pid}.tmp`;
   try {
@@ -53,14 +53,12 @@ export function writeCacheEntries<T>(file: string, stamp: string, entries: Recor
 }
 
 /**
- * Entries that only this build of sqlgen may read: the caches of compiled output, which a new
- * build could render differently though its version number is the same. Only the bundled CLI
- * knows its build, so sqlgen run from its sources keeps none. Saving writes the entries this run
- * used, so that entries of deleted files drop out.
+ * The entries of one cache file, read on the first lookup (a project opens its caches on every
+ * command, most use few of them). Saving writes the entries this run used, so that entries of
+ * deleted files drop out, and only if one was added or changed.
  */
-export class BuildCache<T> {
+export class StampedCache<T> {
   private readonly used = new Map<string, T>();
-  /** Read on the first lookup: a project opens its caches on every command, most use few of them. */
   private stored?: Record<string, T>;
   private changed = false;
 
@@ -69,14 +67,10 @@ export class BuildCache<T> {
     private readonly stamp: string,
   ) {}
 
-  /** The cache of `kind` for `subject` (a folder), or null when caches are off or the build is unknown. */
-  static open<T>(kind: string, subject: string, env: NodeJS.ProcessEnv): BuildCache<T> | null {
+  /** The cache of `kind` for `subject` (a folder) whose entries `stamp` wrote, or null when caches are off. */
+  static open<T>(kind: string, subject: string, env: NodeJS.ProcessEnv, stamp: string): StampedCache<T> | null {
     const folder = cacheFolder(env);
-    const build = sqlgenBuildId();
-    if (!folder || !build) return null;
-    const file = cacheFilePath(folder, kind, subject);
-    const stamp = `sqlgen build ${build}`;
-    return new BuildCache<T>(file, stamp);
+    return folder === null ? null : new StampedCache<T>(cacheFilePath(folder, kind, subject), stamp);
   }
 
   get(key: string): T | undefined {
@@ -99,4 +93,14 @@ export class BuildCache<T> {
   save(): void {
     if (this.changed && writeCacheEntries(this.file, this.stamp, Object.fromEntries(this.used))) this.changed = false;
   }
+}
+
+/**
+ * A cache of compiled output, which only this build of sqlgen may read: a new build could render
+ * differently though its version number is the same. Only the bundled CLI knows its build, so
+ * sqlgen run from its sources keeps none.
+ */
+export function openBuildCache<T>(kind: string, subject: string, env: NodeJS.ProcessEnv): StampedCache<T> | null {
+  const build = sqlgenBuildId();
+  return build === undefined ? null : StampedCache.open<T>(kind, subject, env, `sqlgen build ${build}`);
 }

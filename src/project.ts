@@ -1,6 +1,6 @@
 import { loadConfig, type ConfigSources, type ProjectConfig } from './config/load-config.js';
 import { limitRevisionTime } from './compile/run-isolated.js';
-import { BuildCache } from './cache-file.js';
+import { openBuildCache, type StampedCache } from './cache-file.js';
 import { openReadingCache, type ScriptReadingCache } from './lint/reading-cache.js';
 import { sha256Hex } from './sha256.js';
 import { CompiledRevisionCache } from './revisions/compiled-cache.js';
@@ -18,7 +18,7 @@ export interface Project {
    * Statements rendered by earlier runs for these dialect and format settings (`identity`), as
    * text: a warm run neither masks nor lexes them again. Null when caches are off.
    */
-  renderedStatements?(identity: string): BuildCache<string> | null;
+  renderedStatements?(identity: string): StampedCache<string> | null;
   /** Keeps what this run compiled, read and rendered for the next one; call when done. */
   saveCaches(): void;
 }
@@ -30,9 +30,9 @@ export async function openProject(sources: ConfigSources): Promise<Project> {
   const compiled = CompiledRevisionCache.open(config.revisionsDir, sources.env);
   const revisions = await loadRevisions(config.revisionsDir, config.projectRoot, sources.env, compiled);
   const readings = openReadingCache(config.projectRoot, sources.env);
-  const rendered = new Map<string, BuildCache<string> | null>();
+  const rendered = new Map<string, StampedCache<string> | null>();
   const renderedStatements = (identity: string) => {
-    if (!rendered.has(identity)) rendered.set(identity, BuildCache.open<string>(`rendered-${sha256Hex(identity).slice(0, 12)}`, config.revisionsDir, sources.env));
+    if (!rendered.has(identity)) rendered.set(identity, openBuildCache<string>(`rendered-${sha256Hex(identity).slice(0, 12)}`, config.revisionsDir, sources.env));
     return rendered.get(identity)!;
   };
   return {

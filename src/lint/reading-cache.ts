@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BuildCache } from '../cache-file.js';
+import { openBuildCache, type StampedCache } from '../cache-file.js';
 import type { LockEntry } from './locks/lock-entry.js';
 import type { Finding } from './types.js';
 
@@ -10,7 +10,7 @@ export interface ScriptReading {
 }
 
 /**
- * The key of a script's reading in the readings cache (a BuildCache of kind `readings`, one per
+ * The key of a script's reading in the readings cache (a build cache of kind `readings`, one per
  * project): reading a script is a pure function of its text and the lint settings, so those are
  * the key, and the cache's stamp holds sqlgen's build. A bundle then lints only the revision
  * scripts that changed (at 5,000 revisions, linting was most of a warm bundle's time).
@@ -20,9 +20,9 @@ export function readingKey(text: string, settings: Record<string, unknown>): str
 }
 
 /** Readings of scripts from earlier runs, by {@link readingKey}. */
-export type ScriptReadingCache = BuildCache<ScriptReading>;
+export type ScriptReadingCache = StampedCache<ScriptReading>;
 
 /** The project's readings cache, or null when caches are off or sqlgen's build is unknown. */
 export function openReadingCache(projectRoot: string, env: NodeJS.ProcessEnv): ScriptReadingCache | null {
-  return BuildCache.open<ScriptReading>('readings', projectRoot, env);
+  return openBuildCache<ScriptReading>('readings', projectRoot, env);
 }

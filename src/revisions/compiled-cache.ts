@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BuildCache } from '../cache-file.js';
+import { openBuildCache, type StampedCache } from '../cache-file.js';
 import type { Statement } from '../compile/statement.js';
 import { sha256Hex } from '../sha256.js';
 import type { LocalFile } from './load-module.js';
@@ -41,10 +41,10 @@ export interface StoredRevision {
  * environment, the clock, files, other modules) are never kept: see {@link hasOnlyKeyedInputs}.
  */
 export class CompiledRevisionCache {
-  private constructor(private readonly entries: BuildCache<StoredRevision>) {}
+  private constructor(private readonly entries: StampedCache<StoredRevision>) {}
 
   static open(revisionsDir: string, env: NodeJS.ProcessEnv): CompiledRevisionCache | null {
-    const entries = BuildCache.open<StoredRevision>('compiled', revisionsDir, env);
+    const entries = openBuildCache<StoredRevision>('compiled', revisionsDir, env);
     return entries && new CompiledRevisionCache(entries);
   }
 

@@ -1,4 +1,4 @@
-import { cacheFilePath, cacheFolder, readCacheEntries, writeCacheEntries } from '../cache-file.js';
+import { StampedCache } from '../cache-file.js';
 import { PACKAGE_INFO } from '../package-info.js';
 
 /** Entries are valid only for the sqlgen and sucrase versions that wrote them. */
@@ -15,33 +15,24 @@ const STAMP = `sqlgen ${PACKAGE_INFO.version}, sucrase ${PACKAGE_INFO.dependenci
  * `SQLGEN_NO_CACHE=1` turns it off.
  */
 export class TranspileCache {
-  private readonly fresh = new Map<string, string>();
-  /** Read on the first lookup: a run whose revisions all come from the compiled cache needs none of it. */
-  private stored?: Record<string, string>;
-  private changed = false;
-
-  private constructor(private readonly file: string) {}
+  private constructor(private readonly entries: StampedCache<string>) {}
 
   static open(revisionsDir: string, env: NodeJS.ProcessEnv): TranspileCache | null {
-    const folder = cacheFolder(env);
-    if (!folder) return null;
-    return new TranspileCache(cacheFilePath(folder, 'transpiled', revisionsDir));
+    const entries = StampedCache.open<string>('transpiled', revisionsDir, env, STAMP);
+    return entries && new TranspileCache(entries);
   }
 
   /** The cached code for a source, or the result of `transpile`, remembered for {@link save}. */
   get(key: string, transpile: () => string): string {
-    this.stored ??= readCacheEntries<string>(this.file, STAMP);
-    let code = this.stored[key];
-    if (code === undefined) {
-      code = transpile();
-      this.changed = true;
-    }
-    this.fresh.set(key, code);
+    const cached = this.entries.get(key);
+    if (cached !== undefined) return cached;
+    const code = transpile();
+    this.entries.set(key, code);
     return code;
   }
 
   /** Writes the entries used in this run (dropping ones no longer used) if anything was added. */
   save(): void {
-    if (this.changed) writeCacheEntries(this.file, STAMP, Object.fromEntries(this.fresh));
+    this.entries.save();
   }
 }
