@@ -199,6 +199,23 @@ export class RehearsalError extends SqlgenError {
   }
 }
 
+/** The declared schema (config `schema`) cannot be read, or the engine refused a statement of it. */
+export class SchemaFileError extends SqlgenError {
+  constructor(code: 'SCHEMA_MISSING' | 'SCHEMA_INVALID', message: string, hint: string, location: ErrorLocation = {}) {
+    super(code, message, hint, location);
+  }
+}
+
+/**
+ * Autogenerate could not write a revision that provably takes head to the declared schema: a
+ * difference it cannot express, or its revision did not reproduce the schema on the engine.
+ */
+export class AutogenerateError extends SqlgenError {
+  constructor(code: 'BAD_RENAME' | 'PROOF_FAILED', message: string, hint: string) {
+    super(code, message, hint);
+  }
+}
+
 /** `sqlgen lint` was given something it cannot lint: an unreadable file, or SQL of no known dialect. */
 export class LintInputError extends SqlgenError {
   constructor(code: LintInputErrorCode, message: string, hint: string, location: ErrorLocation = {}) {

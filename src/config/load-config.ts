@@ -34,6 +34,8 @@ export interface ProjectConfig {
   revisionTimeoutSeconds: number;
   /** Whether `bundle` rehearses (PostgreSQL and SQLite), and the absolute path of the seed file, if any. */
   rehearsal: { enabled: boolean; seed?: string };
+  /** Absolute path of the declared schema; it may not exist (then there is nothing to compare with). */
+  schema: string;
 }
 
 export interface ConfigSources {
@@ -86,6 +88,7 @@ export function loadConfig(sources: ConfigSources): ProjectConfig {
       enabled: file.rehearsal?.enabled ?? CONFIG_DEFAULTS.rehearsal.enabled,
       ...(file.rehearsal?.seed && { seed: fromRoot(file.rehearsal.seed) }),
     },
+    schema: fromRoot(file.schema ?? CONFIG_DEFAULTS.schema),
   };
 }
 

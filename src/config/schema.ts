@@ -34,6 +34,8 @@ export interface ConfigFile {
   revisionTimeoutSeconds?: number;
   /** `bundle` rehearses its scripts on an embedded engine (default on); `seed` is SQL run at the start state first. */
   rehearsal?: { enabled?: boolean; seed?: string };
+  /** The declared schema (`schema.sql`, or a TypeScript module): what `revision --autogenerate` and the drift check compare head with. */
+  schema?: string;
 }
 
 /** A day: longer is no limit at all, and Node's timers overflow past about 24.8 days. */
@@ -120,6 +122,7 @@ export const configFileSchema: JSONSchemaType<ConfigFile> = {
         seed: { ...relativePath, nullable: true },
       },
     },
+    schema: { ...relativePath, nullable: true },
   },
 };
 
@@ -139,4 +142,5 @@ export const CONFIG_DEFAULTS = {
   sqlite: { minimumVersion: '3.35.0' },
   revisionTimeoutSeconds: 60,
   rehearsal: { enabled: true },
+  schema: 'schema.sql',
 } as const satisfies Partial<ConfigFile>;

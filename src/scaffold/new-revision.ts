@@ -36,6 +36,29 @@ export interface NewRevision {
   sumFile?: string;
 }
 
+/** The text of a new revision file and where it goes, not yet written. */
+export interface RevisionDraft {
+  metadata: RevisionMetadata;
+  /** Absolute path of the file to write. */
+  target: string;
+  /** The template it was rendered from. */
+  template: string;
+  text: string;
+}
+
+/** Renders `revision.<format>.hbs` for the request, with `body` as the upgrade and downgrade when given. */
+export function draftRevision(project: Project, request: NewRevisionRequest, body: { upgrade: string; downgrade: string } = { upgrade: '', downgrade: '' }): RevisionDraft {
+  const metadata = checkedMetadata(request);
+  if (project.graph.has(metadata.id)) {
+    throw new WriteError(`revision id ${metadata.id} already exists`, 'choose another --rev-id, or leave it out for a random one');
+  }
+  const { revisionsDir, templatesDir } = project.config;
+  const target = path.join(revisionsDir, `${metadata.id}_${slugOf(metadata.message)}.${request.format}`);
+  const template = templatePath(`revision.${request.format}.hbs`, templatesDir);
+  const text = renderCodeTemplate(template, { ...metadata, dialect: request.dialect ?? null, isMerge: metadata.parents.length > 1, ...body });
+  return { metadata, target, template, text };
+}
+
 /**
  * Renders `revision.<format>.hbs` into `<id>_<slug>.<format>` in the revisions folder. The
  * written file is loaded back at once: a template that yields an invalid revision is an error,
@@ -44,15 +67,14 @@ export interface NewRevision {
  * a project without one does not get one.
  */
 export async function writeNewRevision(project: Project, request: NewRevisionRequest): Promise<NewRevision> {
-  const metadata = checkedMetadata(request);
-  if (project.graph.has(metadata.id)) {
-    throw new WriteError(`revision id ${metadata.id} already exists`, 'choose another --rev-id, or leave it out for a random one');
-  }
+  return writeDraft(project, draftRevision(project, request));
+}
+
+/** Writes a drafted revision (see {@link writeNewRevision}). */
+export async function writeDraft(project: Project, draft: RevisionDraft): Promise<NewRevision> {
+  const { metadata, target, template, text } = draft;
   const keepSum = keepsCurrentSum(project);
-  const { revisionsDir, templatesDir, projectRoot } = project.config;
-  const target = path.join(revisionsDir, `${metadata.id}_${slugOf(metadata.message)}.${request.format}`);
-  const template = templatePath(`revision.${request.format}.hbs`, templatesDir);
-  const text = renderCodeTemplate(template, { ...metadata, dialect: request.dialect ?? null, isMerge: metadata.parents.length > 1 });
+  const { revisionsDir, projectRoot } = project.config;
   mkdirSync(revisionsDir, { recursive: true });
   const shown = projectRelativePath(projectRoot, target);
   try {

@@ -72,12 +72,12 @@ export function quoteIdent(name: string): string {
 }
 
 /** `audit.events` → `audit.events`, `Audit.Events` → `"Audit"."Events"`: the snapshot qualifies only outside `public`. */
-function quoteQualified(name: string): string {
+export function quoteQualified(name: string): string {
   const dot = name.indexOf('.');
   return dot < 0 ? quoteIdent(name) : `${quoteIdent(name.slice(0, dot))}.${quoteIdent(name.slice(dot + 1))}`;
 }
 
-function quoteLiteral(text: string): string {
+export function quoteLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
@@ -86,7 +86,7 @@ function quoteLiteral(text: string): string {
 const OWNED_BY = ' OWNED BY ';
 
 /** A sequence's options without its owner: the owning table does not exist yet. */
-function sequenceOptions(definition: string): string {
+export function sequenceOptions(definition: string): string {
   const owner = definition.indexOf(OWNED_BY);
   return owner < 0 ? definition : definition.slice(0, owner);
 }
@@ -121,11 +121,11 @@ function tablesInCreationOrder(tables: readonly SnapshotTable[]): SnapshotTable[
   return [...tables.filter((table) => !isPartition(table)), ...tables.filter(isPartition)];
 }
 
-function isPartition(table: SnapshotTable): boolean {
+export function isPartition(table: SnapshotTable): boolean {
   return table.kind.startsWith(PARTITION_OF);
 }
 
-function createTable(table: SnapshotTable): string {
+export function createTable(table: SnapshotTable): string {
   const name = quoteQualified(table.name);
   if (isPartition(table)) {
     const [parent, bound] = splitOnce(table.kind.slice(PARTITION_OF.length), ': ');
@@ -144,7 +144,7 @@ function splitOnce(text: string, separator: string): [string, string] {
   return [text.slice(0, at), text.slice(at + separator.length)];
 }
 
-function columnDdl(column: SnapshotColumn): string {
+export function columnDdl(column: SnapshotColumn): string {
   const parts = [quoteIdent(column.name), column.type];
   if (column.collation !== null) parts.push(`COLLATE ${quoteIdent(column.collation)}`);
   if (column.identity !== null) parts.push(`GENERATED ${column.identity.toUpperCase()} AS IDENTITY`);
@@ -170,7 +170,7 @@ function isInline(constraint: SnapshotConstraint): boolean {
   return !constraint.definition.startsWith('FOREIGN KEY') && !constraint.definition.endsWith(' NOT VALID');
 }
 
-function constraintDdl({ name, definition }: SnapshotConstraint): string {
+export function constraintDdl({ name, definition }: SnapshotConstraint): string {
   return `CONSTRAINT ${quoteIdent(name)} ${definition}`;
 }
 
@@ -194,7 +194,7 @@ function standaloneIndexes(table: SnapshotTable): string[] {
  * taken to depend on every other view whose name its definition mentions; ties and cycles
  * (a false mention) fall back to name order.
  */
-function viewsInCreationOrder(views: readonly SnapshotView[]): SnapshotView[] {
+export function viewsInCreationOrder(views: readonly SnapshotView[]): SnapshotView[] {
   const pending = [...views];
   const ordered: SnapshotView[] = [];
   while (pending.length > 0) {
@@ -207,12 +207,12 @@ function viewsInCreationOrder(views: readonly SnapshotView[]): SnapshotView[] {
 }
 
 /** Whether `sql` names `name` as a whole identifier (as pg_get_viewdef prints it). */
-function mentions(sql: string, name: string): boolean {
+export function mentions(sql: string, name: string): boolean {
   const printed = quoteQualified(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?<![\\w$."])${printed}(?![\\w$"])`).test(sql);
 }
 
-function createView(view: SnapshotView): string {
+export function createView(view: SnapshotView): string {
   const query = view.definition.trim().replace(/;$/, '');
   return `CREATE ${view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${quoteQualified(view.name)} AS\n${query};`;
 }
@@ -234,7 +234,7 @@ function tableComments(table: SnapshotTable): string[] {
 }
 
 /** `function audit.f(x integer)` → `FUNCTION audit.f(x integer)`: the kind, then the name quoted, arguments as read. */
-function commentTarget(name: string): string {
+export function commentTarget(name: string): string {
   const [kind, object] = splitOnce(name, ' ');
   const parenthesis = object.indexOf('(');
   const quoted = parenthesis < 0 ? quoteQualified(object) : `${quoteQualified(object.slice(0, parenthesis))}${object.slice(parenthesis)}`;

@@ -38,7 +38,7 @@ function header(versions: readonly string[] | null): string[] {
 
 const AUTOINCREMENT = ' AUTOINCREMENT';
 
-function createTable(table: SnapshotTable): string {
+export function createTable(table: SnapshotTable): string {
   const primaryKey = table.constraints.find((constraint) => constraint.name === 'primary key');
   // AUTOINCREMENT is only allowed on the column: `id integer PRIMARY KEY AUTOINCREMENT`.
   const autoincrementColumn = primaryKey?.definition.endsWith(AUTOINCREMENT) ? /^PRIMARY KEY \((.*)\)/.exec(primaryKey.definition)?.[1] : undefined;
@@ -87,7 +87,7 @@ function tableOptions(kind: string): string {
  * Views in name order, except that a view comes after the views its text names. SQLite does not
  * check a view's sources at CREATE time, but a reader of the file expects them in order.
  */
-function viewsInDependencyOrder(views: readonly SnapshotView[]): SnapshotView[] {
+export function viewsInDependencyOrder(views: readonly SnapshotView[]): SnapshotView[] {
   const sorted = [...views].sort(byName);
   const ordered: SnapshotView[] = [];
   const visit = (view: SnapshotView, visiting: Set<string>): void => {
@@ -101,7 +101,7 @@ function viewsInDependencyOrder(views: readonly SnapshotView[]): SnapshotView[] 
 }
 
 /** Whether `sql` names `name` as a whole word, bare or quoted (a mention in a string only moves the view later). */
-function mentions(sql: string, name: string): boolean {
+export function mentions(sql: string, name: string): boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?:^|[^\\w$])["\`[]?${escaped}["\`\\]]?(?:$|[^\\w$])`, 'i').test(sql);
 }
