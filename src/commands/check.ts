@@ -6,7 +6,7 @@ import type { LintReport } from '../lint/report/lint-report.js';
 
 export default class Check extends ReportCommand {
   static override summary = 'For CI: verify revisions/sqlgen.sum and the revision graph, and lint every revision.';
-  static override description = `Reports a revision file added, edited or removed since revisions/sqlgen.sum recorded it (run \`sqlgen hash\` after reviewing), a hand-edited or conflicted sum file, more than one head unless allowMultipleHeads is set, and every lint finding of the revisions' upgrade. Exits 1 when a finding is at or above --fail-on; a cycle or a missing parent stops it with exit 2.`;
+  static override description = `Reports a revision file added, edited or removed since revisions/sqlgen.sum recorded it (run \`sqlgen hash\` after reviewing), a hand-edited or conflicted sum file, more than one head unless allowMultipleHeads is set, every lint finding of the revisions' upgrade, and, when the project declares its schema (schema.sql), every object where head differs from it (PostgreSQL and SQLite, read on an embedded engine). Exits 1 when a finding is at or above --fail-on; a cycle or a missing parent stops it with exit 2.`;
   static override examples = [
     '<%= config.bin %> check',
     '<%= config.bin %> check --format sarif > sqlgen.sarif',
@@ -23,13 +23,14 @@ export default class Check extends ReportCommand {
   async run(): Promise<LintReport> {
     const { flags } = await this.parse(Check);
     const project = await this.openProject(flags);
-    const [{ runCheck }, { LINT_FINDING_KINDS }, { INTEGRITY_FINDING_KINDS }] = await Promise.all([
+    const [{ runCheck }, { LINT_FINDING_KINDS }, { INTEGRITY_FINDING_KINDS }, { DRIFT_FINDING_KINDS }] = await Promise.all([
       import('../integrity/run-check.js'),
       import('../lint/engine.js'),
       import('../integrity/problems.js'),
+      import('../autogenerate/drift.js'),
     ]);
     const report = await runCheck(project, { range: { from: flags.from, to: flags.to }, ...(flags['fail-on'] && { failOn: flags['fail-on'] as LintReport['failOn'] }) });
-    await this.printReport(report, flags.format as ReportFormat, [...INTEGRITY_FINDING_KINDS, ...LINT_FINDING_KINDS]);
+    await this.printReport(report, flags.format as ReportFormat, [...INTEGRITY_FINDING_KINDS, ...LINT_FINDING_KINDS, ...DRIFT_FINDING_KINDS]);
     return report;
   }
 }

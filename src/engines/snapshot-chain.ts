@@ -27,7 +27,7 @@ export class SnapshotChain<Scope> {
   }
 
   async snapshot(options: SnapshotOptions = {}): Promise<Snapshot> {
-    if (options.fresh && this.last) return this.reader.full();
+    if (options.fresh) return this.reader.full();
     const scope = this.last && (await this.reader.scope(this.unread));
     this.unread = [];
     this.last = scope ? await this.reader.after(this.last!, scope) : await this.reader.full();

@@ -1,7 +1,8 @@
 /**
- * `sqlgen check` as a function: the integrity of the revisions (sum file, heads) and the lint
- * findings of their upgrade, as one report for CI.
+ * `sqlgen check` as a function: the integrity of the revisions (sum file, heads), the lint
+ * findings of their upgrade and drift from the declared schema, as one report for CI.
  */
+import { existsSync } from 'node:fs';
 import { lintRevisionRange, type RevisionRange } from '../lint/lint-project.js';
 import { countOf, lintReport, type FailOn, type LintReport } from '../lint/report/lint-report.js';
 import type { Finding } from '../lint/types.js';
@@ -16,11 +17,15 @@ export interface CheckRequest {
   failOn?: FailOn;
 }
 
-/** Integrity problems first (they concern the whole project), then lint findings in graph order. */
+/**
+ * Integrity problems first (they concern the whole project), then lint findings in graph order,
+ * then drift between head and the declared schema, when the project declares one.
+ */
 export async function runCheck(project: Project, request: CheckRequest): Promise<LintReport> {
   const integrity = checkIntegrity(project).map(integrityFinding);
   const lint = await lintRevisionRange(project, { from: request.range.from ?? 'base', to: request.range.to ?? 'heads' });
-  return lintReport([...integrity, ...lint.findings], countOf(project.graph.size, 'revision'), request.failOn ?? project.config.lint.failOn);
+  const drift = existsSync(project.config.schema) ? await (await import('../autogenerate/drift.js')).schemaDriftFindings(project) : [];
+  return lintReport([...integrity, ...lint.findings, ...drift], countOf(project.graph.size, 'revision'), request.failOn ?? project.config.lint.failOn);
 }
 
 const SEVERITY_OF = new Map(INTEGRITY_FINDING_KINDS.map((kind) => [kind.id, kind.severity]));

@@ -22,23 +22,42 @@ export async function snapshotAt(project: Project, to: string): Promise<{ snapsh
 
 /** An embedded engine left at revision `to` by sqlgen's own upgrade script from base; the caller closes it. */
 export async function engineAt(project: Project, to: string): Promise<EmbeddedEngine> {
-  const settings = renderSettings(project, {});
-  const open = EMBEDDED_ENGINES[settings.dialect.id];
-  if (!open) {
-    throw new RehearsalError('NO_EMBEDDED_ENGINE', `cannot read the schema of a ${settings.dialect.id} project: ${NO_EMBEDDED_ENGINE[settings.dialect.id]}`, 'sqlgen schema works for PostgreSQL and SQLite projects (--dialect postgresql or sqlite)');
-  }
-  const script = (await renderUpgrade(settings, 'base', to)).sql;
-  const file = `sqlgen upgrade base:${to}`;
-  const engine = await open({ versionTable: project.config.versionTable }, [script]);
-  const outcome = await engine.apply(script, file).catch(async (error: unknown) => {
+  const upgrade = await upgradeTo(project, to);
+  const engine = await openEmbedded(project, [upgrade.script]);
+  await replay(engine, upgrade).catch(async (error: unknown) => {
     await engine.close();
     throw error;
   });
+  return engine;
+}
+
+/** sqlgen's own upgrade script from base to `to`, as {@link replay} runs it. */
+export interface UpgradeScript {
+  script: string;
+  /** Names it in errors: `sqlgen upgrade base:<to>`. */
+  file: string;
+}
+
+export async function upgradeTo(project: Project, to: string): Promise<UpgradeScript> {
+  return { script: (await renderUpgrade(renderSettings(project, {}), 'base', to)).sql, file: `sqlgen upgrade base:${to}` };
+}
+
+/** An empty embedded database of the project's dialect, with the extensions `scripts` create; MySQL and SQL Server have none. */
+export async function openEmbedded(project: Project, scripts: readonly string[]): Promise<EmbeddedEngine> {
+  const { dialect } = project.config;
+  const open = EMBEDDED_ENGINES[dialect];
+  if (!open) {
+    throw new RehearsalError('NO_EMBEDDED_ENGINE', `cannot read the schema of a ${dialect} project: ${NO_EMBEDDED_ENGINE[dialect]}`, 'reading the schema (sqlgen schema, revision --autogenerate, the drift check) works for PostgreSQL and SQLite projects');
+  }
+  return open({ versionTable: project.config.versionTable }, scripts);
+}
+
+/** Runs the upgrade script on the engine; a statement it refuses is a rehearsal failure. */
+export async function replay(engine: EmbeddedEngine, { script, file }: UpgradeScript): Promise<void> {
+  const outcome = await engine.apply(script, file);
   if (!outcome.ok) {
-    await engine.close();
     throw new RehearsalError('REHEARSAL_FAILED', `${file}, line ${outcome.line}: ${engine.description} refused a statement: ${outcome.message}`, outcome.notRehearsable ?? 'run `sqlgen rehearse` to see which revision it belongs to, and fix it');
   }
-  return engine;
 }
 
 /** The schema at a revision as DDL of the project's dialect. */

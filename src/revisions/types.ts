@@ -150,3 +150,9 @@ export interface RecordedSteps {
   /** The revision's own steps; a revision restored from the cache loads its module for them first. */
   functions(): Promise<Pick<Revision, 'upgrade' | 'downgrade'>>;
 }
+
+/** A table of a declared schema module: knex's create-table builder, and the operations for `op.fn` and `op.raw`. */
+export type DeclaredTable = (table: Knex.CreateTableBuilder, op: Operations) => void;
+
+/** The default export of a declared schema module (`defineSchema`): tables by name, created in the order written. */
+export type SchemaDefinition = Record<string, DeclaredTable>;
