@@ -1,71 +1,19 @@
 // The PostgreSQL snapshot reader must see the same database on PGlite (PostgreSQL 18, C locale)
 // as on a PostgreSQL 15 server read through psql, in a database with an ICU en-US collation
 // and a session in another time zone: rehearsal on PGlite stands in for the DBA's server.
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assembleBundle, renderBundleScripts } from '../src/bundle/assemble-bundle.js';
 import { openProject } from '../src/project.js';
 import { postgresqlSchemaDdl } from '../src/schema/ddl/postgresql.js';
-import type { CatalogSource } from '../src/schema/readers/catalog-source.js';
 import { readPostgresqlSnapshot } from '../src/schema/readers/postgresql.js';
 import { diffSnapshots } from '../src/schema/schema-diff.js';
 import type { Snapshot } from '../src/schema/snapshot.js';
 import { freshPglite, runPsqlScript } from '../test/helpers/pglite.js';
 import { renderFor } from '../test/helpers/render.js';
 import { REPO_ROOT } from '../test/helpers/run-cli.js';
+import { serverDatabase } from './postgres-catalog-database.js';
 import { pgliteCatalogSource, VARIED_DATA, VARIED_SCHEMA, VERSION_TABLE, withoutData } from '../test/schema/postgresql-schemas.js';
-import { loadServerSettings } from './harness.js';
-
-const run = promisify(execFile);
-
-/** A database on the PostgreSQL 15 server, driven by psql as a DBA would. */
-interface ServerDatabase {
-  apply(sql: string): Promise<void>;
-  source: CatalogSource;
-  drop(): Promise<void>;
-}
-
-let scripts: string;
-let databases = 0;
-
-beforeAll(async () => {
-  scripts = await mkdtemp(path.join(tmpdir(), 'sqlgen-snapshot-parity-'));
-});
-afterAll(async () => {
-  await rm(scripts, { recursive: true, force: true });
-});
-
-/** psql with the test server's address; settings in PGOPTIONS, none from the user's PG* variables. */
-async function psql(args: string[], options = ''): Promise<string> {
-  const { host, port, user } = loadServerSettings().postgres;
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('PG')));
-  const { stdout } = await run('psql', ['-X', '-w', '-q', '-v', 'ON_ERROR_STOP=1', '-h', host, '-p', String(port), '-U', user, ...args], {
-    env: { ...env, LC_ALL: 'C.UTF-8', PGCLIENTENCODING: 'UTF8', PGOPTIONS: options },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return stdout;
-}
-
-/** A fresh database whose default collation is ICU en-US (not byte order), read in New York time. */
-async function serverDatabase(): Promise<ServerDatabase> {
-  const name = `sqlgen_parity_${process.pid}_${++databases}`;
-  await psql(['-d', 'postgres', '-c', `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'`]);
-  return {
-    async apply(sql) {
-      const file = path.join(scripts, `${name}-${Date.now()}.sql`);
-      await writeFile(file, sql, 'utf8');
-      await psql(['-d', name, '-f', file]);
-    },
-    source: { json: async (sql) => JSON.parse(await psql(['-d', name, '-At', '-c', sql], '-c TimeZone=America/New_York')) },
-    drop: async () => {
-      await psql(['-d', 'postgres', '-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
-    },
-  };
-}
 
 /** Applies each script to PGlite and to the server, and reads both snapshots. */
 async function snapshotsOf(...steps: string[]): Promise<{ pglite: Snapshot; server: Snapshot; ddl: string }> {
