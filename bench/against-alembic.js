@@ -11,7 +11,7 @@ import { generateProject } from './generate-project.js';
 const GNU_TIME = '/usr/bin/time';
 
 /** Wall ms, CPU ms and peak RSS (MB) of one run of a command, read by GNU time. */
-function timed(command, args, cwd, env) {
+export function timed(command, args, cwd, env) {
   const usageFile = path.join(tmpdir(), `sqlgen-bench-${process.pid}.time`);
   const started = performance.now();
   const { status, stderr } = spawnSync(GNU_TIME, ['-f', '%U %S %M', '-o', usageFile, command, ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alembicInstalled, benchAgainstAlembic } from './against-alembic.js';
+import { benchAutogenerate } from './autogenerate.js';
 import { generateProject } from './generate-project.js';
 import { generateMigration } from './generate-sql.js';
 import { loadRevisions } from '../dist/revisions/load-revisions.js';
@@ -95,9 +96,15 @@ async function loadInProcess(root, env) {
 }
 
 console.log(`sqlgen bench: node ${process.version}, median of ${RUNS} runs\n`);
-if (alembicInstalled()) benchAgainstAlembic({ bin, sizes: [100, 1000, 5000], runs: RUNS, report });
-else console.log('(alembic or GNU time is not installed: no figures beside Alembic)');
-if (process.env.SQLGEN_BENCH_ONLY === 'alembic') process.exit(0);
+// SQLGEN_BENCH_ONLY=alembic or =autogenerate runs that part alone.
+const only = process.env.SQLGEN_BENCH_ONLY;
+if (only !== 'autogenerate') {
+  if (alembicInstalled()) benchAgainstAlembic({ bin, sizes: [100, 1000, 5000], runs: RUNS, report });
+  else console.log('(alembic or GNU time is not installed: no figures beside Alembic)');
+}
+if (only === 'alembic') process.exit(0);
+benchAutogenerate({ bin, repo, runs: RUNS, report });
+if (only === 'autogenerate') process.exit(0);
 const empty = mkdtempSync(path.join(tmpdir(), 'sqlgen-bench-empty-'));
 report('node -e "" (Node start)', measure(['-e', ''], empty));
 report("import('@oclif/core') (oclif floor)", measure(['-e', "await import('@oclif/core')", '--input-type=module'], repo));
