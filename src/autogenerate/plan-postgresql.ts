@@ -9,6 +9,7 @@ import { columnDdl, commentTarget, constraintDdl, createTable, createView, isPar
 import type { NamedDefinition, Snapshot, SnapshotColumn, SnapshotConstraint, SnapshotEnum, SnapshotIndex, SnapshotTable, SnapshotView } from '../schema/snapshot.js';
 import { postgresqlCalls } from './postgresql-calls.js';
 import { OWNED_BY, referencedTable, serialColumn, serialType, withSerialTypes } from './postgresql-objects.js';
+import { recreatedViews } from './recreated-views.js';
 import { byName, type SchemaPlan, type SchemaStep, type Unexpressed } from './schema-step.js';
 
 /** Steps from `from` to `to`; both are read by the same reader, so equal objects have equal text. */
@@ -197,22 +198,9 @@ class PostgresqlPlanner {
    */
   private viewChanges(): { drop: SnapshotView[]; create: SnapshotView[] } {
     const oldViews = byName(this.from.views);
-    const newViews = byName(this.to.views);
     const columns = this.changingColumns();
     const readsChangingColumn = (view: SnapshotView) => [...columns].some(([table, names]) => mentions(view.definition, table) && names.some((name) => mentions(view.definition, name)));
-    const recreated = new Set<string>();
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const view of this.from.views) {
-        if (recreated.has(view.name)) continue;
-        const after = newViews.get(view.name);
-        if (!after || JSON.stringify(after) !== JSON.stringify(view) || readsChangingColumn(view) || [...recreated].some((name) => mentions(view.definition, name))) {
-          recreated.add(view.name);
-          grew = true;
-        }
-      }
-    }
+    const recreated = recreatedViews(this.from.views, this.to.views, (view, others) => readsChangingColumn(view) || [...others].some((name) => mentions(view.definition, name)));
     const drop = viewsInCreationOrder(this.from.views.filter((view) => recreated.has(view.name)));
     const create = viewsInCreationOrder(this.to.views.filter((view) => !oldViews.has(view.name) || recreated.has(view.name)));
     return { drop, create };

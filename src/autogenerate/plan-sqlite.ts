@@ -10,6 +10,7 @@ import { createTable, mentions, viewsInDependencyOrder } from '../schema/ddl/sql
 import { isConstantDefault, sqliteName } from '../schema/readers/sqlite.js';
 import type { NamedDefinition, Snapshot, SnapshotColumn, SnapshotIndex, SnapshotTable, SnapshotView } from '../schema/snapshot.js';
 import { tsString as text } from './code-text.js';
+import { recreatedViews } from './recreated-views.js';
 import { byName, type SchemaPlan, type SchemaStep } from './schema-step.js';
 
 export function planSqlite(from: Snapshot, to: Snapshot): SchemaPlan {
@@ -72,21 +73,8 @@ class SqlitePlanner {
 
   /** Views removed or changed, and views that read a table rebuilt or dropped (or such a view). */
   private recreatedViews(touched: readonly string[]): { drop: SnapshotView[]; create: SnapshotView[] } {
-    const newViews = byName(this.to.views);
     const oldViews = byName(this.from.views);
-    const recreated = new Set<string>();
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const view of this.from.views) {
-        if (recreated.has(view.name)) continue;
-        const after = newViews.get(view.name);
-        if (!after || after.definition !== view.definition || [...touched, ...recreated].some((name) => mentions(view.definition, name))) {
-          recreated.add(view.name);
-          grew = true;
-        }
-      }
-    }
+    const recreated = recreatedViews(this.from.views, this.to.views, (view, others) => [...touched, ...others].some((name) => mentions(view.definition, name)));
     return {
       drop: viewsInDependencyOrder(this.from.views.filter((view) => recreated.has(view.name))),
       create: viewsInDependencyOrder(this.to.views.filter((view) => !oldViews.has(view.name) || recreated.has(view.name))),

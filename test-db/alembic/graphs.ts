@@ -8,6 +8,10 @@
  * graph.revisions.map((revision) => revision.id); // twelve hex characters each
  */
 
+import { pick, prng, type Random } from '../../test/helpers/random.js';
+
+export { pick, prng, type Random };
+
 /** One revision as both tools are told about it. */
 export interface GraphRevision {
   id: string;
@@ -25,26 +29,6 @@ export interface Graph {
   name: string;
   /** Parents and dependencies always come before a revision in this list. */
   revisions: GraphRevision[];
-}
-
-/** mulberry32: a small, well-mixed 32-bit generator; floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export type Random = () => number;
-
-export function pick<T>(random: Random, items: readonly T[]): T {
-  const item = items[Math.floor(random() * items.length)];
-  if (item === undefined) throw new Error('pick from an empty list');
-  return item;
 }
 
 /** `count` distinct items in random order (fewer if there are not enough). */

@@ -5,6 +5,8 @@
  * checks, enums, views). Both are written as DDL of the dialect; a seeded generator makes each
  * case reproducible from its seed.
  */
+import { pick, pickIfAny, prng, type Random } from '../helpers/random.js';
+
 export type SchemaDialect = 'postgresql' | 'sqlite';
 
 interface Column {
@@ -38,20 +40,6 @@ export interface Schema {
   views: { name: string; table: string; columns: string[] }[];
 }
 
-/** mulberry32: a small seeded generator, so a failing seed can be run again. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Random = () => number;
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 /** Column types with defaults that suit them, per dialect. */
 const TYPES: Record<SchemaDialect, { type: string; defaults: string[] }[]> = {
@@ -124,7 +112,7 @@ class Generator {
   }
 
   addUnique(table: Table): void {
-    const column = pick(this.random, table.columns.filter((candidate) => candidate.name !== 'id' && !candidate.type.startsWith('json') && !this.isEnumLike(candidate) && !table.uniques.some((unique) => unique.columns.includes(candidate.name))));
+    const column = pickIfAny(this.random, table.columns.filter((candidate) => candidate.name !== 'id' && !candidate.type.startsWith('json') && !this.isEnumLike(candidate) && !table.uniques.some((unique) => unique.columns.includes(candidate.name))));
     if (column) table.uniques.push({ name: this.name('uq'), columns: [column.name] });
   }
 
@@ -151,7 +139,7 @@ class Generator {
   }
 
   view(schema: Schema): Schema['views'][number] | undefined {
-    const table = pick(this.random, schema.tables);
+    const table = pickIfAny(this.random, schema.tables);
     if (!table) return undefined;
     const columns = table.columns.filter(() => this.random() < 0.6).map((column) => column.name);
     return { name: this.name('view'), table: table.name, columns: columns.length > 0 ? columns : ['id'] };
@@ -164,7 +152,7 @@ class Generator {
 
 /** A schema of 1 to 4 tables, an enum on PostgreSQL, and a view or two. */
 export function randomSchema(seed: number, dialect: SchemaDialect): { schema: Schema; generator: Generator; random: Random } {
-  const random = seeded(seed);
+  const random = prng(seed);
   const generator = new Generator(random, dialect);
   const schema: Schema = { enums: [], tables: [], views: [] };
   if (dialect === 'postgresql' && random() < 0.6) schema.enums.push({ name: generator.name('mood'), values: ['low', 'mid', 'high'] });
@@ -198,7 +186,7 @@ export function mutate(a: Schema, generator: Generator, random: Random, dialect:
 }
 
 function applyMutation(schema: Schema, mutation: Mutation, generator: Generator, random: Random, dialect: SchemaDialect): boolean {
-  const table = pick(random, schema.tables);
+  const table = pickIfAny(random, schema.tables);
   const others = (candidate: Column) => candidate.name !== 'id';
   switch (mutation) {
     case 'add table':
@@ -224,26 +212,26 @@ function applyMutation(schema: Schema, mutation: Mutation, generator: Generator,
       return true;
     }
     case 'drop column': {
-      const column = table && pick(random, table.columns.filter(others));
+      const column = table && pickIfAny(random, table.columns.filter(others));
       if (!column) return false;
       dropColumn(schema, table, column.name);
       return true;
     }
     case 'change type': {
-      const column = table && pick(random, table.columns.filter((candidate) => others(candidate) && WIDER[candidate.type] && !table.foreignKeys.some((key) => key.column === candidate.name)));
+      const column = table && pickIfAny(random, table.columns.filter((candidate) => others(candidate) && WIDER[candidate.type] && !table.foreignKeys.some((key) => key.column === candidate.name)));
       if (!column || (dialect === 'sqlite' && !['varchar(40)', 'text', 'real', 'numeric'].includes(column.type))) return false;
       column.type = WIDER[column.type]!;
       if (column.default !== undefined && !/^'/.test(column.default) && column.type.startsWith('varchar')) delete column.default;
       return true;
     }
     case 'toggle null': {
-      const column = table && pick(random, table.columns.filter(others));
+      const column = table && pickIfAny(random, table.columns.filter(others));
       if (!column) return false;
       column.nullable = !column.nullable;
       return true;
     }
     case 'change default': {
-      const column = table && pick(random, table.columns.filter((candidate) => others(candidate) && candidate.default !== undefined));
+      const column = table && pickIfAny(random, table.columns.filter((candidate) => others(candidate) && candidate.default !== undefined));
       if (!column) return false;
       delete column.default;
       if (!column.nullable && dialect === 'sqlite') column.nullable = true;
@@ -293,7 +281,7 @@ function applyMutation(schema: Schema, mutation: Mutation, generator: Generator,
     case 'drop view':
       return schema.views.pop() !== undefined;
     case 'change view': {
-      const view = pick(random, schema.views);
+      const view = pickIfAny(random, schema.views);
       if (!view) return false;
       const source = schema.tables.find((candidate) => candidate.name === view.table)!;
       const extra = source.columns.find((column) => !view.columns.includes(column.name));
@@ -302,7 +290,7 @@ function applyMutation(schema: Schema, mutation: Mutation, generator: Generator,
       return view.columns.length > 0;
     }
     case 'add enum value': {
-      const enumeration = pick(random, schema.enums);
+      const enumeration = pickIfAny(random, schema.enums);
       if (!enumeration) return false;
       enumeration.values.splice(1, 0, generator.name('v'));
       return true;
