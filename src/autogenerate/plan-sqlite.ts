@@ -17,6 +17,19 @@ export function planSqlite(from: Snapshot, to: Snapshot): SchemaPlan {
   return new SqlitePlanner(from, to).plan();
 }
 
+/**
+ * With foreign keys enforced, DROP TABLE first deletes every row, which cascades to (or is
+ * refused by) the rows that reference them, in tables the revision keeps; SQLite's procedure
+ * for a rebuild turns enforcement off first. The pragma does nothing inside a transaction, so it
+ * runs outside the revision's (a SQL revision cannot say that: its file says it instead).
+ */
+const FOREIGN_KEYS_OFF: SchemaStep = {
+  summary: 'foreign key enforcement off for the table drops and rebuilds',
+  sql: [],
+  outside: ['PRAGMA foreign_keys = OFF'],
+  comment: 'Tables are dropped or rebuilt below: run this with foreign keys off (PRAGMA foreign_keys = OFF, outside any transaction), or DROP TABLE deletes rows that other tables reference.',
+};
+
 /** What happens to a table both snapshots have. */
 type TableChange = 'same' | 'alter' | 'rebuild';
 
@@ -43,6 +56,7 @@ class SqlitePlanner {
     const touched = [...rebuilt, ...this.from.tables.filter((table) => !this.newTables.has(table.name)).map((table) => table.name)];
     const views = this.recreatedViews(touched);
     const triggers = this.recreatedTriggers(touched, rebuilt);
+    if (touched.length > 0) this.steps.push(FOREIGN_KEYS_OFF);
     for (const view of [...views.drop].reverse()) this.step(`drop view ${view.name}`, [`DROP VIEW ${sqliteName(view.name)}`]);
     for (const [table, trigger] of triggers.drop) this.step(`drop trigger ${trigger.name} on ${table.name}`, [`DROP TRIGGER ${sqliteName(trigger.name)}`]);
     for (const table of this.from.tables) {

@@ -18,6 +18,7 @@ export function revisionBody(plan: SchemaPlan, language: RevisionLanguage, form:
   const lines: string[] = plan.unexpressed.map((item) => `${comment} Not expressed, write it by hand: ${item.object}: ${item.reason}`);
   let previous: SchemaStep | undefined;
   for (const step of plan.steps) {
+    if (step.comment && (language === 'sql' || !step.outside)) lines.push(`${comment} ${step.comment}`);
     if (step.losesData) lines.push(`${comment} Loses data: ${step.losesData}.`);
     const written = language === 'sql' ? step.sql.map((sql) => `${sql};`) : codeOf(step, form);
     if (language !== 'sql' && step.outside) {

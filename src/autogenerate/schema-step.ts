@@ -15,6 +15,8 @@ export interface SchemaStep {
    * does not block writes while the index builds.
    */
   outside?: string[];
+  /** A line the revision file says above the step, for its reviewer. */
+  comment?: string;
   /** Why the step destroys data a downgrade cannot bring back, when it does. */
   losesData?: string;
 }

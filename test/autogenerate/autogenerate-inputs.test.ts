@@ -106,3 +106,36 @@ describe('a declared schema written with knex builders (schema.ts)', () => {
     expect(driftFindings(after.stdout)).toEqual([]);
   });
 });
+
+describe('revision --autogenerate on SQLite, where foreign keys are enforced', () => {
+  const START = [
+    '-- sqlgen:id aaaaaaaaaaaa',
+    '-- sqlgen:parents',
+    '-- sqlgen:message start',
+    '',
+    '-- sqlgen:upgrade',
+    'CREATE TABLE customers (id integer PRIMARY KEY, name varchar(20));',
+    'CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer REFERENCES customers (id) ON DELETE CASCADE);',
+    "INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace');",
+    'INSERT INTO orders VALUES (10, 1), (11, 2);',
+  ].join('\n');
+  const DECLARED = 'CREATE TABLE customers (id integer PRIMARY KEY, name varchar(20) NOT NULL DEFAULT \'\');\nCREATE TABLE orders (id integer PRIMARY KEY, customer_id integer REFERENCES customers (id) ON DELETE CASCADE);\n';
+
+  it('turns enforcement off before it rebuilds a referenced table, so no referencing row is deleted', async () => {
+    const root = tempProject({ 'sqlgen.config.json': '{"dialect": "sqlite"}', 'revisions/aaaaaaaaaaaa_start.sql': START, 'schema.sql': DECLARED });
+    const result = await runCli(['revision', '--autogenerate', '-m', 'name required', '--rev-id', 'bbbbbbbbbbbb'], root);
+    expect(result.stderr).toContain('  rebuild table customers');
+    expect(result.exitCode).toBe(0);
+    const engine = await openSqlJs({ versionTable: { name: 'sqlgen_version' } });
+    try {
+      // As a DBA's sqlite3 with foreign keys on (a build default, or a .sqliterc) runs the scripts.
+      expect((await engine.apply('PRAGMA foreign_keys = ON;', 'session.sql')).ok).toBe(true);
+      const outcome = await engine.apply(await renderFor('sqlite', { command: 'upgrade', range: 'base:heads' }, root), 'upgrade.sql');
+      expect(outcome.ok).toBe(true);
+      const snapshot = await engine.snapshot({ fresh: true });
+      expect(snapshot.tables.map((table) => [table.name, table.rows.count])).toEqual([['customers', 2], ['orders', 2]]);
+    } finally {
+      await engine.close();
+    }
+  });
+});
