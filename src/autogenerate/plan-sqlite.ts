@@ -10,6 +10,7 @@ import { createTable, mentions, viewsInDependencyOrder } from '../schema/ddl/sql
 import { isConstantDefault, sqliteName } from '../schema/readers/sqlite.js';
 import type { NamedDefinition, Snapshot, SnapshotColumn, SnapshotIndex, SnapshotTable, SnapshotView } from '../schema/snapshot.js';
 import { tsString as text } from './code-text.js';
+import { sqliteCalls } from './sqlite-calls.js';
 import { recreatedViews } from './recreated-views.js';
 import { byName, type SchemaPlan, type SchemaStep } from './schema-step.js';
 
@@ -66,15 +67,22 @@ class SqlitePlanner {
     for (const table of this.from.tables) {
       if (!this.newTables.has(table.name)) this.step(`drop table ${table.name}`, [`DROP TABLE ${sqliteName(table.name)}`], [`op.dropTable(${text(table.name)});`], `drops table ${table.name} and its rows`);
     }
-    for (const table of this.to.tables) if (!this.oldTables.has(table.name)) this.step(`create table ${table.name}`, [createTable(table).replace(/;$/, '')]);
+    for (const table of this.to.tables) {
+      if (this.oldTables.has(table.name)) continue;
+      const indexes = standalone(table.indexes);
+      const call = sqliteCalls.createTable({ ...table, indexes });
+      this.step(`create table ${table.name}`, [createTable(table).replace(/;$/, ''), ...indexes.map((index) => index.definition)], call);
+    }
     for (const [name, change] of this.changes) {
       if (change === 'alter') this.alter(this.oldTables.get(name)!, this.newTables.get(name)!);
       if (change === 'rebuild') this.rebuild(this.oldTables.get(name)!, this.newTables.get(name)!);
     }
     for (const table of this.to.tables) {
       const before = this.oldTables.get(table.name);
-      const fresh = !before || this.changes.get(table.name) === 'rebuild';
-      for (const index of fresh ? standalone(table.indexes) : changed(standalone(table.indexes), standalone(before.indexes))) this.step(`create index ${index.name} on ${table.name}`, [index.definition]);
+      // A new table's indexes came with it.
+      if (!before) continue;
+      const fresh = this.changes.get(table.name) === 'rebuild';
+      for (const index of fresh ? standalone(table.indexes) : changed(standalone(table.indexes), standalone(before.indexes))) this.step(`create index ${index.name} on ${table.name}`, [index.definition], sqliteCalls.index(table, index));
     }
     for (const view of views.create) this.step(`create view ${view.name}`, [view.definition]);
     for (const [table, trigger] of triggers.create) this.step(`create trigger ${trigger.name} on ${table.name}`, [trigger.definition]);
@@ -126,10 +134,10 @@ class SqlitePlanner {
     const old = byName(before.columns);
     const next = byName(after.columns);
     for (const column of before.columns) {
-      if (!next.has(column.name)) this.step(`drop column ${after.name}.${column.name}`, [`ALTER TABLE ${name} DROP COLUMN ${sqliteName(column.name)}`], undefined, `drops column ${after.name}.${column.name} and its values`);
+      if (!next.has(column.name)) this.step(`drop column ${after.name}.${column.name}`, [`ALTER TABLE ${name} DROP COLUMN ${sqliteName(column.name)}`], sqliteCalls.dropColumn(after, column), `drops column ${after.name}.${column.name} and its values`);
     }
     for (const column of after.columns) {
-      if (!old.has(column.name)) this.step(`add column ${after.name}.${column.name}`, [`ALTER TABLE ${name} ADD COLUMN ${columnText(after, column)}`]);
+      if (!old.has(column.name)) this.step(`add column ${after.name}.${column.name}`, [`ALTER TABLE ${name} ADD COLUMN ${columnText(after, column)}`], sqliteCalls.addColumn(after, column));
     }
   }
 

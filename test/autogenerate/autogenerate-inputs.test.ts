@@ -100,8 +100,11 @@ describe('a declared schema written with knex builders (schema.ts)', () => {
     const before = await runCli(['check'], root);
     expect(driftFindings(before.stdout)).toEqual([expect.stringMatching(/^schema\.ts:4:1: error schema-drift table notes is in schema\.ts but not at head$/)]);
     const result = await runCli(['revision', '--autogenerate', '-m', 'notes', '--rev-id', 'bbbbbbbbbbbb'], root);
-    expect(result.stderr).toContain('  create table notes');
+    expect(result.stderr).toContain('Upgrade (op calls), proven');
     expect(result.exitCode).toBe(0);
+    expect(readFileSync(path.join(root, 'revisions/bbbbbbbbbbbb_notes.ts'), 'utf8')).toContain(
+      ["    op.createTable('notes', (t) => {", "      t.increments('id');", "      t.integer('customer_id').notNullable();", "      t.text('body');", "      t.foreign(['customer_id']).references(['id']).inTable('customers');", '    });'].join('\n'),
+    );
     const after = await runCli(['check'], root);
     expect(driftFindings(after.stdout)).toEqual([]);
   });
