@@ -5,20 +5,16 @@ import { openSqlJs } from '../../src/engines/sqljs.js';
 import { renderFor } from '../helpers/render.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempProject } from '../helpers/temp-project.js';
+import { startRevision } from './schema-pair-case.js';
 
 const driftFindings = (stdout: string) => stdout.split('\n').filter((line) => line.includes('schema-drift'));
 
 // On SQLite: renames are the same statements there, and sql.js starts in milliseconds where PGlite takes a second.
 describe('revision --autogenerate with rename hints', () => {
-  const START = [
-    '-- sqlgen:id aaaaaaaaaaaa',
-    '-- sqlgen:parents',
-    '-- sqlgen:message start',
-    '',
-    '-- sqlgen:upgrade',
+  const START = startRevision(
     'CREATE TABLE orders (id integer PRIMARY KEY, total numeric(12, 2) NOT NULL);',
     "INSERT INTO orders VALUES (1, 9.50), (2, 12.00);",
-  ].join('\n');
+  );
   const RENAMED = 'CREATE TABLE purchases (id integer PRIMARY KEY, amount numeric(12, 2) NOT NULL);\n';
   const CONFIG = '{"dialect": "sqlite"}';
 
@@ -60,7 +56,7 @@ describe('revision --autogenerate where it cannot work', () => {
   });
 
   it('lists in the file and the output what it cannot express, and proves the rest', async () => {
-    const start = ['-- sqlgen:id aaaaaaaaaaaa', '-- sqlgen:parents', '-- sqlgen:message start', '', '-- sqlgen:upgrade', 'CREATE TABLE items (price numeric, tax numeric GENERATED ALWAYS AS (price * 0.2) STORED, note text);'].join('\n');
+    const start = startRevision('CREATE TABLE items (price numeric, tax numeric GENERATED ALWAYS AS (price * 0.2) STORED, note text);');
     const root = tempProject({ 'sqlgen.config.json': '{"dialect": "postgresql"}', 'revisions/aaaaaaaaaaaa_start.sql': start, 'schema.sql': 'CREATE TABLE items (price numeric, tax numeric GENERATED ALWAYS AS (price * 0.25) STORED);\n' });
     const result = await runCli(['revision', '--autogenerate', '-m', 'tax', '--rev-id', 'bbbbbbbbbbbb'], root);
     expect(result.exitCode).toBe(0);
@@ -111,17 +107,12 @@ describe('a declared schema written with knex builders (schema.ts)', () => {
 });
 
 describe('revision --autogenerate on SQLite, where foreign keys are enforced', () => {
-  const START = [
-    '-- sqlgen:id aaaaaaaaaaaa',
-    '-- sqlgen:parents',
-    '-- sqlgen:message start',
-    '',
-    '-- sqlgen:upgrade',
+  const START = startRevision(
     'CREATE TABLE customers (id integer PRIMARY KEY, name varchar(20));',
     'CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer REFERENCES customers (id) ON DELETE CASCADE);',
     "INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace');",
     'INSERT INTO orders VALUES (10, 1), (11, 2);',
-  ].join('\n');
+  );
   const DECLARED = 'CREATE TABLE customers (id integer PRIMARY KEY, name varchar(20) NOT NULL DEFAULT \'\');\nCREATE TABLE orders (id integer PRIMARY KEY, customer_id integer REFERENCES customers (id) ON DELETE CASCADE);\n';
 
   it('turns enforcement off before it rebuilds a referenced table, so no referencing row is deleted', async () => {

@@ -22,12 +22,16 @@ export interface SchemaPairCase {
   downgrade: string;
 }
 
+/** A base SQL revision, id aaaaaaaaaaaa, whose upgrade is `statements`: the head autogenerate starts from. */
+export function startRevision(...statements: string[]): string {
+  return ['-- sqlgen:id aaaaaaaaaaaa', '-- sqlgen:parents', '-- sqlgen:message start', '', '-- sqlgen:upgrade', ...statements].join('\n');
+}
+
 export async function schemaPairCase(seed: number, dialect: SchemaDialect): Promise<SchemaPairCase> {
   const { schema: a, generator, random } = randomSchema(seed, dialect);
   const { schema: b, mutations } = mutate(a, generator, random, dialect);
   const [ddlA, ddlB] = [schemaDdl(a, dialect), schemaDdl(b, dialect)];
-  const start = ['-- sqlgen:id aaaaaaaaaaaa', '-- sqlgen:parents', '-- sqlgen:message start', '', '-- sqlgen:upgrade', ddlA].join('\n');
-  const root = tempProject({ 'sqlgen.config.json': JSON.stringify({ dialect }), 'revisions/aaaaaaaaaaaa_start.sql': start, 'schema.sql': ddlB });
+  const root = tempProject({ 'sqlgen.config.json': JSON.stringify({ dialect }), 'revisions/aaaaaaaaaaaa_start.sql': startRevision(ddlA), 'schema.sql': ddlB });
   const context = `seed ${seed}, mutations: ${mutations.join(', ')}\n--- A\n${ddlA}\n--- B\n${ddlB}`;
   const outcome = await autogenerate(await openProject({ cwd: root, env: {}, flags: {} }), { message: 'to b', parents: ['aaaaaaaaaaaa'], format: 'ts', id: 'bbbbbbbbbbbb', renames: [] });
   if ('unchanged' in outcome) return { ddlA, ddlB, context, steps: 'unchanged', upgrade: '', downgrade: '' };
