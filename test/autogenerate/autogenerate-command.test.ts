@@ -75,6 +75,7 @@ describe('revision --autogenerate on the example project', () => {
     declare(root, (schema) => schema.replace('  loyalty_points integer NOT NULL DEFAULT 0\n);', PHONE));
     const result = await runCli(['revision', '--autogenerate', '--sql', '-m', 'add customer phone', '--rev-id', 'a1b2c3d4e5f6'], root);
     expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain('Upgrade (SQL statements), proven on the embedded engine together with its downgrade:');
     expectGolden('autogenerate/add_customer_phone.sql', readFileSync(path.join(root, 'revisions/a1b2c3d4e5f6_add_customer_phone.sql'), 'utf8'));
   });
 });
