@@ -15,10 +15,17 @@ interface CacheFile<T> {
   entries: Record<string, T>;
 }
 
-/** Where sqlgen keeps its caches, or null with `SQLGEN_NO_CACHE=1`. */
-export function cacheFolder(env: NodeJS.ProcessEnv): string | null {
-  if (env.SQLGEN_NO_CACHE === '1') return null;
+/**
+ * sqlgen's cache folder: SQLGEN_CACHE_DIR, else `$XDG_CACHE_HOME/sqlgen`, else `~/.cache/sqlgen`.
+ * It holds only what sqlgen can make again; deleting it costs one slow start.
+ */
+export function cacheRoot(env: NodeJS.ProcessEnv): string {
   return env.SQLGEN_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'sqlgen');
+}
+
+/** Where sqlgen keeps the caches of what it compiles and reads, or null with `SQLGEN_NO_CACHE=1`. */
+export function cacheFolder(env: NodeJS.ProcessEnv): string | null {
+  return env.SQLGEN_NO_CACHE === '1' ? null : cacheRoot(env);
 }
 
 /** The file of a cache of `kind` for `subject` (a folder): named by a hash of its path. */

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import type { Extensions, PGlite } from '@electric-sql/pglite';
+import { cacheRoot } from '../cache-file.js';
 import { splitStatements, type SplitStatement } from '../lint/split-statements.js';
 import { loadPostgresqlParser, type PostgresqlParser } from '../lint/parse-postgresql.js';
 import { changeScope, type ChangeScope } from '../schema/readers/postgresql-change-scope.js';
@@ -24,7 +24,7 @@ interface PostgresError extends Error {
 /**
  * PostgreSQL compiled to WebAssembly (PGlite), in memory. `initdb` takes 2-3 s and 750 MB,
  * so the fresh data directory it makes is kept in sqlgen's cache folder and loaded from there
- * (under a second) by every later run; see {@link engineCacheDir}.
+ * (under a second) by every later run; see {@link cacheRoot}.
  */
 export async function openPglite(options: EngineOptions, scripts: readonly string[]): Promise<EmbeddedEngine> {
   const db = await createPglite(await bundledExtensions(scripts));
@@ -226,15 +226,8 @@ async function bundledExtensions(scripts: readonly string[]): Promise<Extensions
   return extensions;
 }
 
-/**
- * sqlgen's cache folder: SQLGEN_CACHE_DIR, else `$XDG_CACHE_HOME/sqlgen`, else `~/.cache/sqlgen`.
- * It holds only what sqlgen can make again; deleting it costs one slow start.
- */
-export function engineCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.SQLGEN_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'sqlgen');
-}
-
-const dataDirFile = () => path.join(engineCacheDir(), `pglite-${PGLITE_VERSION}-initdb.tar`);
+// Kept even with SQLGEN_NO_CACHE=1, as before that setting existed: it holds no compiled output.
+const dataDirFile = () => path.join(cacheRoot(process.env), `pglite-${PGLITE_VERSION}-initdb.tar`);
 
 function readCachedDataDir(): Buffer | undefined {
   try {
