@@ -14,13 +14,13 @@ import type { EmbeddedEngine } from '../engines/engine.js';
 import { AutogenerateError, SchemaFileError } from '../errors.js';
 import { projectRelativePath } from '../project-path.js';
 import type { Project } from '../project.js';
-import { engineAt, openEmbedded, replay, upgradeTo } from '../rehearse/schema-at.js';
+import { engineAt } from '../rehearse/schema-at.js';
 import { RevisionGraph } from '../revisions/graph.js';
 import { loadRevisionFiles } from '../revisions/load-revisions.js';
 import type { SchemaChange } from '../schema/schema-diff.js';
 import type { Snapshot, SnapshotDialect } from '../schema/snapshot.js';
 import { draftRevision, writeDraft, type NewRevision, type NewRevisionRequest, type RevisionDraft } from '../scaffold/new-revision.js';
-import { columnOrderDifferences, declaredSource, readDeclaredSchema, structuralChanges, type DeclaredSchema } from './declared-schema.js';
+import { columnOrderDifferences, declaredSource, declaredThenHead, structuralChanges } from './declared-schema.js';
 import { planPostgresql } from './plan-postgresql.js';
 import { planSqlite } from './plan-sqlite.js';
 import { applyRenames, renameSteps } from './renames.js';
@@ -63,20 +63,17 @@ export async function autogenerate(project: Project, request: AutogenerateReques
     throw new SchemaFileError('SCHEMA_MISSING', `${projectRelativePath(project.config.projectRoot, project.config.schema)}: no declared schema`, 'write the complete schema as DDL in schema.sql (or set "schema" in sqlgen.config.json); `sqlgen schema > schema.sql` starts one from head');
   }
   const parent = request.parents[0] ?? 'base';
-  const upgrade = await upgradeTo(project, parent);
   // One engine reads the declared schema (rolled back), then is brought to head for the diff and the proof.
-  const head = await openEmbedded(project, [source.sql, upgrade.script]);
-  let outcome: { declared: DeclaredSchema; plans: Plans; proven?: ProvenDraft };
+  const { engine: head, declared } = await declaredThenHead(project, source, parent);
+  let outcome: { plans: Plans; proven?: ProvenDraft };
   try {
-    const declared = await readDeclaredSchema(project, source, head);
-    await replay(head, upgrade);
     const plans = await planBothWays(head, declared.snapshot, request.renames);
     const changes = plans.up.steps.length > 0 || plans.up.unexpressed.length > 0;
-    outcome = { declared, plans, ...(changes && { proven: await provenDraft(project, request, head, parent, plans, declared.snapshot) }) };
+    outcome = { plans, ...(changes && { proven: await provenDraft(project, request, head, parent, plans, declared.snapshot) }) };
   } finally {
     await head.close();
   }
-  const { declared, plans, proven } = outcome;
+  const { plans, proven } = outcome;
   if (!proven) return { unchanged: true, schemaFile: declared.file };
   const { draft, form, proof } = proven;
   if (proof.problems.length > 0 || !proof.upgraded) {

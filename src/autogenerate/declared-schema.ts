@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { EmbeddedEngine } from '../engines/engine.js';
 import { SchemaFileError } from '../errors.js';
 import { splitStatements } from '../lint/split-statements.js';
-import { openEmbedded } from '../rehearse/schema-at.js';
+import { openEmbedded, replay, upgradeTo } from '../rehearse/schema-at.js';
 import type { Project } from '../project.js';
 import { projectRelativePath } from '../project-path.js';
 import { diffSnapshots, type SchemaChange } from '../schema/schema-diff.js';
@@ -47,7 +47,7 @@ export async function declaredSource(project: Project): Promise<DeclaredSource |
  * engine can be brought to head next: one engine instead of two, which saves PGlite's start.
  * A schema with its own transaction control or CONCURRENTLY gets an engine of its own.
  */
-export async function readDeclaredSchema(project: Project, declared: DeclaredSource, engine: EmbeddedEngine): Promise<DeclaredSchema> {
+async function readDeclaredSchema(project: Project, declared: DeclaredSource, engine: EmbeddedEngine): Promise<DeclaredSchema> {
   const { statements } = splitStatements(declared.sql, { file: declared.file, dialect: project.config.dialect });
   if (statements.some((statement) => statement.transactionControl || /\bconcurrently\b/i.test(statement.sql))) {
     const own = await openEmbedded(project, [declared.sql]);
@@ -61,6 +61,24 @@ export async function readDeclaredSchema(project: Project, declared: DeclaredSou
   const snapshot = await applyDeclared(engine, declared, `BEGIN; ${declared.sql}`);
   await engine.apply('ROLLBACK;', declared.file);
   return { file: declared.file, snapshot };
+}
+
+/**
+ * One engine that has read the declared schema (rolled back) and was then brought to `to` by
+ * sqlgen's own upgrade script: autogenerate and the drift check compare the two on it. The
+ * caller closes the engine.
+ */
+export async function declaredThenHead(project: Project, source: DeclaredSource, to: string): Promise<{ engine: EmbeddedEngine; declared: DeclaredSchema }> {
+  const upgrade = await upgradeTo(project, to);
+  const engine = await openEmbedded(project, [source.sql, upgrade.script]);
+  try {
+    const declared = await readDeclaredSchema(project, source, engine);
+    await replay(engine, upgrade);
+    return { engine, declared };
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
 }
 
 async function applyDeclared(engine: EmbeddedEngine, { file, fromModule }: DeclaredSource, sql: string): Promise<Snapshot> {

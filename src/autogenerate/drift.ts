@@ -8,10 +8,9 @@ import { readFileSync } from 'node:fs';
 import { EMBEDDED_ENGINES } from '../engines/index.js';
 import type { Finding, FindingKind } from '../lint/types.js';
 import type { Project } from '../project.js';
-import { openEmbedded, replay, upgradeTo } from '../rehearse/schema-at.js';
-import type { NamedDefinition, Snapshot } from '../schema/snapshot.js';
+import type { NamedDefinition } from '../schema/snapshot.js';
 import type { SchemaChange } from '../schema/schema-diff.js';
-import { columnOrderDifferences, declaredSource, readDeclaredSchema, structuralChanges, type DeclaredSchema } from './declared-schema.js';
+import { columnOrderDifferences, declaredSource, declaredThenHead, structuralChanges } from './declared-schema.js';
 
 export const DRIFT_FINDING_KINDS: readonly FindingKind[] = [
   {
@@ -33,17 +32,8 @@ export async function schemaDriftFindings(project: Project): Promise<Finding[]> 
   if (!EMBEDDED_ENGINES[project.config.dialect]) return [];
   const source = await declaredSource(project);
   if (!source) return [];
-  const upgrade = await upgradeTo(project, 'heads');
-  const engine = await openEmbedded(project, [source.sql, upgrade.script]);
-  let declared: DeclaredSchema;
-  let head: Snapshot;
-  try {
-    declared = await readDeclaredSchema(project, source, engine);
-    await replay(engine, upgrade);
-    head = await engine.snapshot({ fresh: true });
-  } finally {
-    await engine.close();
-  }
+  const { engine, declared } = await declaredThenHead(project, source, 'heads');
+  const head = await engine.snapshot({ fresh: true }).finally(() => engine.close());
   const lines = readFileSync(project.config.schema, 'utf8').split('\n');
   const lineOf = (name: string) => {
     const index = lines.findIndex((line) => new RegExp(`(?<![\\w$])"?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?(?![\\w$])`).test(line));

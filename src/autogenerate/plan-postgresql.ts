@@ -10,7 +10,7 @@ import type { NamedDefinition, Snapshot, SnapshotColumn, SnapshotConstraint, Sna
 import { postgresqlCalls } from './postgresql-calls.js';
 import { OWNED_BY, referencedTable, serialColumn, serialType, withSerialTypes } from './postgresql-objects.js';
 import { recreatedViews } from './recreated-views.js';
-import { byName, type SchemaPlan, type SchemaStep, type Unexpressed } from './schema-step.js';
+import { byName, gone, removed, standalone, type SchemaPlan, type SchemaStep, type Unexpressed } from './schema-step.js';
 
 /** Steps from `from` to `to`; both are read by the same reader, so equal objects have equal text. */
 export function planPostgresql(from: Snapshot, to: Snapshot): SchemaPlan {
@@ -26,6 +26,8 @@ class PostgresqlPlanner {
   private readonly settledDefaults = new Map<string, string | null>();
   /** Steps that must wait for the end (the old type of a recreated enum). */
   private readonly leftovers: SchemaStep[] = [];
+  /** Enums that lose or reorder labels, which PostgreSQL cannot do in place: they are made anew. */
+  private readonly recreatedEnums: ReadonlySet<string>;
 
   constructor(
     private readonly from: Snapshot,
@@ -33,6 +35,15 @@ class PostgresqlPlanner {
   ) {
     this.oldTables = byName(from.tables);
     this.newTables = byName(to.tables);
+    const next = byName(to.enums);
+    this.recreatedEnums = new Set(
+      from.enums
+        .filter((before) => {
+          const after = next.get(before.name);
+          return after && after.values.filter((value) => before.values.includes(value)).join('\u0000') !== before.values.join('\u0000');
+        })
+        .map((before) => before.name),
+    );
   }
 
   plan(): SchemaPlan {
@@ -104,19 +115,6 @@ class PostgresqlPlanner {
       });
       this.step(`add labels to enum ${after.name}`, statements);
     });
-  }
-
-  /** Enums that lose or reorder labels, which PostgreSQL cannot do in place. */
-  private get recreatedEnums(): Set<string> {
-    const next = byName(this.to.enums);
-    return new Set(
-      this.from.enums
-        .filter((before) => {
-          const after = next.get(before.name);
-          return after && after.values.filter((value) => before.values.includes(value)).join('\u0000') !== before.values.join('\u0000');
-        })
-        .map((before) => before.name),
-    );
   }
 
   /**
@@ -209,12 +207,11 @@ class PostgresqlPlanner {
   /** Per table, the columns dropped or changed in type, collation or expression (every column of a dropped table). */
   private changingColumns(): Map<string, string[]> {
     const changing = new Map<string, string[]>();
-    const enums = this.recreatedEnums;
     for (const table of this.from.tables) {
       const next = byName(this.newTables.get(table.name)?.columns ?? []);
       const names = table.columns.filter((column) => {
         const other = next.get(column.name);
-        return !other || other.type !== column.type || other.collation !== column.collation || other.generated !== column.generated || enums.has(column.type);
+        return !other || other.type !== column.type || other.collation !== column.collation || other.generated !== column.generated || this.recreatedEnums.has(column.type);
       });
       if (names.length > 0) changing.set(table.name, names.map((column) => column.name));
     }
@@ -341,14 +338,10 @@ class PostgresqlPlanner {
     for (const view of this.to.views) set(`${viewKind(view).toUpperCase()} ${quoteQualified(view.name)}`, recreatedViews.includes(view) ? null : oldViews.get(view.name)?.comment, view.comment);
     const oldComments = byName(this.from.comments);
     for (const comment of this.to.comments) set(commentTarget(comment.name), oldComments.get(comment.name)?.definition, comment.definition);
-    for (const comment of removed(this.from.comments, this.to.comments)) if (this.stillExists(comment.name)) set(commentTarget(comment.name), comment.definition, null);
+    // A dropped object takes its comment with it; one still there has it removed.
+    const objects = commentableObjects(this.to);
+    for (const comment of removed(this.from.comments, this.to.comments)) if (objects.has(comment.name)) set(commentTarget(comment.name), comment.definition, null);
     if (statements.length > 0) this.step('set comments', statements);
-  }
-
-  /** Whether the object a removed comment was on is still there (a dropped object takes its comment with it). */
-  private stillExists(comment: string): boolean {
-    const object = comment.slice(comment.indexOf(' ') + 1);
-    return JSON.stringify(this.to).includes(JSON.stringify(object.replace(/\(.*$/, '')).slice(1, -1));
   }
 
   // -------------------------------------------------------------------------------------- drops
@@ -380,23 +373,19 @@ class PostgresqlPlanner {
 
 // ------------------------------------------------------------------------------------- helpers
 
-/** Items of `before` that `after` lacks or has with another definition. */
-function gone<T extends { name: string }>(before: readonly T[], after: readonly T[]): T[] {
-  const next = byName(after);
-  return before.filter((item) => {
-    const other = next.get(item.name);
-    return !other || JSON.stringify(other) !== JSON.stringify(item);
-  });
-}
-
-/** Items of `before` that `after` lacks altogether. */
-function removed<T extends { name: string }>(before: readonly T[], after: readonly T[]): T[] {
-  const next = byName(after);
-  return before.filter((item) => !next.has(item.name));
-}
-
-function standalone(indexes: readonly SnapshotIndex[]): SnapshotIndex[] {
-  return indexes.filter((index) => index.constraint === null);
+/**
+ * The objects of a snapshot that a comment of `comments` can be on, named as those comments name
+ * them: schemas, types (enums, domains, and any a column has), sequences, indexes, routines.
+ */
+function commentableObjects(snapshot: Snapshot): Set<string> {
+  return new Set([
+    ...snapshot.schemas.map((name) => `schema ${name}`),
+    ...[...snapshot.enums, ...snapshot.domains].map(({ name }) => `type ${name}`),
+    ...snapshot.tables.flatMap((table) => table.columns.map((column) => `type ${column.type}`)),
+    ...snapshot.sequences.map(({ name }) => `sequence ${name}`),
+    ...snapshot.tables.flatMap((table) => table.indexes.map((index) => `index ${qualifiedIndexName(table.name, index.name)}`)),
+    ...snapshot.functions.flatMap(({ name }) => [`function ${name}`, `procedure ${name}`]),
+  ]);
 }
 
 function viewKind(view: SnapshotView): string {

@@ -12,7 +12,7 @@ import type { NamedDefinition, Snapshot, SnapshotColumn, SnapshotIndex, Snapshot
 import { tsString as text } from './code-text.js';
 import { sqliteCalls } from './sqlite-calls.js';
 import { recreatedViews } from './recreated-views.js';
-import { byName, type SchemaPlan, type SchemaStep } from './schema-step.js';
+import { byName, gone, standalone, type SchemaPlan, type SchemaStep } from './schema-step.js';
 
 export function planSqlite(from: Snapshot, to: Snapshot): SchemaPlan {
   return new SqlitePlanner(from, to).plan();
@@ -62,7 +62,7 @@ class SqlitePlanner {
     for (const [table, trigger] of triggers.drop) this.step(`drop trigger ${trigger.name} on ${table.name}`, [`DROP TRIGGER ${sqliteName(trigger.name)}`]);
     for (const table of this.from.tables) {
       const after = this.newTables.get(table.name);
-      if (after && this.changes.get(table.name) !== 'rebuild') for (const index of changed(standalone(table.indexes), standalone(after.indexes))) this.step(`drop index ${index.name} on ${table.name}`, [`DROP INDEX ${sqliteName(index.name)}`]);
+      if (after && this.changes.get(table.name) !== 'rebuild') for (const index of gone(standalone(table.indexes), standalone(after.indexes))) this.step(`drop index ${index.name} on ${table.name}`, [`DROP INDEX ${sqliteName(index.name)}`]);
     }
     for (const table of this.from.tables) {
       if (!this.newTables.has(table.name)) this.step(`drop table ${table.name}`, [`DROP TABLE ${sqliteName(table.name)}`], [`op.dropTable(${text(table.name)});`], `drops table ${table.name} and its rows`);
@@ -82,7 +82,7 @@ class SqlitePlanner {
       // A new table's indexes came with it.
       if (!before) continue;
       const fresh = this.changes.get(table.name) === 'rebuild';
-      for (const index of fresh ? standalone(table.indexes) : changed(standalone(table.indexes), standalone(before.indexes))) this.step(`create index ${index.name} on ${table.name}`, [index.definition], sqliteCalls.index(table, index));
+      for (const index of fresh ? standalone(table.indexes) : gone(standalone(table.indexes), standalone(before.indexes))) this.step(`create index ${index.name} on ${table.name}`, [index.definition], sqliteCalls.index(table, index));
     }
     for (const view of views.create) this.step(`create view ${view.name}`, [view.definition]);
     for (const [table, trigger] of triggers.create) this.step(`create trigger ${trigger.name} on ${table.name}`, [trigger.definition]);
@@ -206,16 +206,6 @@ function affinity(type: string): string {
   return 'NUMERIC';
 }
 
-function standalone(indexes: readonly SnapshotIndex[]): SnapshotIndex[] {
-  return indexes.filter((index) => index.constraint === null);
-}
-
 function keyIndexes(table: SnapshotTable): SnapshotIndex[] {
   return table.indexes.filter((index) => index.constraint !== null);
-}
-
-/** Items of `items` that `other` lacks or has with another definition. */
-function changed<T extends { name: string; definition: string }>(items: readonly T[], other: readonly T[]): T[] {
-  const next = byName(other);
-  return items.filter((item) => next.get(item.name)?.definition !== item.definition);
 }

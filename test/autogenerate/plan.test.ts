@@ -76,6 +76,19 @@ describe('planPostgresql', () => {
   });
 });
 
+describe('planPostgresql, comments', () => {
+  const indexed = (comment: boolean, index = true) => {
+    const base = customers();
+    const indexes = index ? [...base.indexes, { name: 'customers_email_idx', definition: 'CREATE INDEX customers_email_idx ON public.customers USING btree (email)', constraint: null }] : base.indexes;
+    return snapshot('postgresql', { tables: [{ ...base, indexes }], comments: comment ? [{ name: 'index customers_email_idx', definition: 'by email' }] : [] });
+  };
+
+  it('removes a comment from an object that stays, and leaves one that goes with its object alone', () => {
+    expect(planPostgresql(indexed(true), indexed(false)).steps.map((step) => step.sql)).toEqual([['COMMENT ON INDEX customers_email_idx IS NULL']]);
+    expect(planPostgresql(indexed(true), indexed(false, false)).steps.map((step) => step.summary)).toEqual(['drop index customers_email_idx on customers']);
+  });
+});
+
 describe('planSqlite', () => {
   const people = (...more: SnapshotColumn[]) => table('people', [column('id', 'integer'), column('name', 'text'), ...more], { constraints: [{ name: 'primary key', definition: 'PRIMARY KEY (id)' }] });
 
