@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { postgresqlGuard } from '../../src/dialects/guards/postgresql.js';
 import { lintScript, type LintOptions } from '../../src/lint/engine.js';
+import { mayHoldStatements } from '../../src/lint/postgresql/plpgsql-bodies.js';
 import { freshPglite, runPsqlScript } from '../helpers/pglite.js';
 
 /** require-statement-timeout (info) would add a finding to nearly every script here. */
@@ -154,5 +155,34 @@ describe('what a body knows of the script', () => {
     await db.exec('CREATE TABLE t (c int)');
     await expect(runPsqlScript(db, script)).rejects.toThrow('CREATE INDEX CONCURRENTLY cannot be executed from a function');
     await db.close();
+  });
+});
+
+describe('a body is parsed again only when it may hold a statement to read', () => {
+  /** Every PL/pgSQL statement that is not SQL, in a function with a cursor, a record and an array to use. */
+  const PLPGSQL_ONLY = [
+    'n := 1; n = n + 1; NEW.note := coalesce(NEW.note, \'\') || \';\'; RETURN NEW;',
+    "IF n > 1 THEN RAISE NOTICE 'big %', n; ELSIF n < 0 THEN NULL; ELSE ASSERT n = 1, 'one'; END IF;",
+    'CASE n WHEN 1 THEN n := 2; ELSE n := 3; END CASE;',
+    'LOOP EXIT WHEN n > 3; n := n + 1; CONTINUE WHEN n = 2; END LOOP; WHILE n < 9 LOOP n := n + 1; END LOOP;',
+    'FOR i IN 1..3 LOOP PERFORM pg_sleep(0); END LOOP; FOREACH n IN ARRAY a LOOP NULL; END LOOP;',
+    'CALL p(1); OPEN c; FETCH c INTO r; MOVE c; CLOSE c; GET DIAGNOSTICS n = ROW_COUNT;',
+    'BEGIN n := 1 / 0; EXCEPTION WHEN division_by_zero THEN RETURN NULL; END;',
+  ];
+  const KEPT = ['SELECT 1 INTO n', 'UPDATE t SET c = 1', 'CREATE TABLE u (id int)', 'ALTER TABLE t ADD COLUMN d int', "EXECUTE 'DROP TABLE t'", 'COMMIT', 'WITH x AS (SELECT 1) DELETE FROM t', 'TRUNCATE t', 'LOCK TABLE t'];
+  const fn = (body: string): string => `CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ DECLARE n int := 0; a int[] := '{1}'; r record; c CURSOR FOR SELECT 1; BEGIN ${body} RETURN NULL; END $$;`;
+
+  test('PostgreSQL\'s PL/pgSQL parser finds no statement to read in a body of PL/pgSQL statements alone', async () => {
+    const { loadModule, parsePlPgSQLSync } = await import('libpg-query');
+    await loadModule();
+    for (const body of PLPGSQL_ONLY) {
+      const tree = JSON.stringify(parsePlPgSQLSync(fn(body)));
+      expect(tree, body).not.toMatch(/PLpgSQL_stmt_(?:execsql|dynexecute|commit|rollback)/);
+      expect(mayHoldStatements(body), body).toBe(false);
+    }
+  });
+
+  test('each kind of statement the reader keeps has a word that marks its body', () => {
+    for (const statement of KEPT) expect(mayHoldStatements(`BEGIN ${statement}; END`), statement).toBe(true);
   });
 });

@@ -53,6 +53,7 @@ export async function loadPlpgsqlBodyReader(): Promise<BodyReader> {
 function readBody(statement: LintStatement, parse: PlpgsqlParser): StatementBody | undefined {
   const found = plpgsqlBody(statement);
   if (!found) return undefined;
+  if (!mayHoldStatements(found.body.value)) return { kind: found.kind, statements: [] };
   let tree: unknown;
   try {
     tree = parse(statement.sql);
@@ -60,6 +61,24 @@ function readBody(statement: LintStatement, parse: PlpgsqlParser): StatementBody
     return undefined;
   }
   return { kind: found.kind, statements: placedStatements(found.body, plpgsqlStatements(tree)) };
+}
+
+/**
+ * Words one of which starts every statement this reader keeps. PL/pgSQL hands a statement to
+ * the SQL parser only when it starts with a word that is not PL/pgSQL's own (pl_gram.y,
+ * stmt_execsql), and every SQL statement starts with one of these (gram.y, stmt) but for
+ * BEGIN, END, DECLARE, CALL, DO, OPEN, FETCH, MOVE and CLOSE, which PL/pgSQL reads as its own;
+ * EXECUTE, COMMIT and ROLLBACK are PL/pgSQL statements read here too.
+ */
+const STATEMENT_WORD = /\b(?:abort|alter|analy[sz]e|checkpoint|cluster|comment|commit|copy|create|deallocate|delete|discard|drop|execute|explain|grant|import|insert|listen|load|lock|merge|notify|prepare|reassign|refresh|reindex|release|reset|revoke|rollback|savepoint|security|select|set|show|start|table|truncate|unlisten|update|vacuum|values|with)\b/i;
+
+/**
+ * Whether a body may hold a statement to read: one with none of the words, anywhere (comments
+ * and strings too), holds none, and is not parsed again. The usual trigger function, made of
+ * assignments and RETURN NEW, is such a body; parsing it cost as much as parsing five statements.
+ */
+export function mayHoldStatements(body: string): boolean {
+  return STATEMENT_WORD.test(body);
 }
 
 /** The PL/pgSQL body of a DO block (sqlgen's own version guards aside) or a CREATE FUNCTION/PROCEDURE. */
