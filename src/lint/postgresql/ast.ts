@@ -19,13 +19,26 @@ export function isExistingTable(relation: RangeVar | undefined, context: LintCon
   return relation?.relname !== undefined && !context.createdTables.has(relation.relname);
 }
 
+interface AlteredTable {
+  relation?: RangeVar;
+  commands: AlterTableCmd[];
+}
+
+/** Read once per statement: some twenty rules ask each ALTER TABLE for its sub-commands. */
+const alteredTables = new WeakMap<object, AlteredTable>();
+
 /** The table and sub-commands of an `ALTER TABLE`, or undefined for any other statement. */
-function alterTable(statement: LintStatement): { relation?: RangeVar; commands: AlterTableCmd[] } | undefined {
+function alterTable(statement: LintStatement): AlteredTable | undefined {
   const node = postgresqlAst(statement);
   if (!node || !('AlterTableStmt' in node) || node.AlterTableStmt.objtype !== 'OBJECT_TABLE') return undefined;
-  const { relation, cmds = [] } = node.AlterTableStmt;
-  const commands = cmds.flatMap((command) => ('AlterTableCmd' in command ? [command.AlterTableCmd] : []));
-  return { relation, commands };
+  const stmt = node.AlterTableStmt;
+  let altered = alteredTables.get(stmt);
+  if (!altered) {
+    const commands = (stmt.cmds ?? []).flatMap((command) => ('AlterTableCmd' in command ? [command.AlterTableCmd] : []));
+    altered = { relation: stmt.relation, commands };
+    alteredTables.set(stmt, altered);
+  }
+  return altered;
 }
 
 /**

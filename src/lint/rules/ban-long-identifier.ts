@@ -5,11 +5,30 @@ import type { Rule, RuleReport } from '../types.js';
 /** PostgreSQL keeps names to NAMEDATALEN - 1 bytes and cuts longer ones with only a NOTICE. */
 const MAX_NAME_BYTES = 63;
 
+/** The fewest UTF-16 units a name of over 63 bytes takes: a character takes at most 3 bytes per unit. */
+const LONG_NAME_UNITS = 22;
+
+/** 22 characters between double quotes: a quoted name that may be over 63 bytes. */
+const MAYBE_LONG_QUOTED = /"(?:[^"]|""){22}/;
+
 /**
- * What a name of over 63 bytes needs in the text: 22 UTF-16 units of a word (a character takes
- * at most 3 bytes per unit), or 22 characters between double quotes.
+ * Whether the text holds what a name of over 63 bytes needs: a word of 22 UTF-16 units, or 22
+ * characters between double quotes. Words are counted in a loop: a regular expression trying 22
+ * characters at every position took 0.4 s of a 10 MB lint.
  */
-const MAYBE_TOO_LONG = /[\w$\u0080-\uffff]{22}|"(?:[^"]|""){22}/;
+function mayHoldLongName(sql: string): boolean {
+  let run = 0;
+  for (let index = 0; index < sql.length; index += 1) {
+    run = isWordUnit(sql.charCodeAt(index)) ? run + 1 : 0;
+    if (run === LONG_NAME_UNITS) return true;
+  }
+  return sql.includes('"') && MAYBE_LONG_QUOTED.test(sql);
+}
+
+/** `[\w$\u0080-\uffff]`: a unit of an unquoted name, as the search for long names counts them. */
+function isWordUnit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code >= 0x80;
+}
 
 /**
  * A name longer than 63 bytes is cut short without an error: the object is not called what the
@@ -24,7 +43,7 @@ export const banLongIdentifier: Rule = {
   checks: {
     postgresql(statement) {
       // Most statements have no name that long: the text is scanned before the tree is walked.
-      if (!MAYBE_TOO_LONG.test(statement.sql)) return [];
+      if (!mayHoldLongName(statement.sql)) return [];
       const long = identifiers(statement.sql).filter((token) => Buffer.byteLength(token.name, 'utf8') > MAX_NAME_BYTES);
       const node = long.length > 0 ? postgresqlAst(statement) : undefined;
       if (!node) return [];
