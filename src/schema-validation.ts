@@ -8,18 +8,11 @@ const require = createRequire(import.meta.url);
 
 export const AJV_OPTIONS: Options = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true };
 
-/**
- * The validators `npm run build` compiles with ajv's standalone code (scripts/compile-validators.js),
- * by {@link schemaKey}: loading ajv and compiling the schemas costs every run 50-90 ms.
- * Running from src/ (the tests) there are none, and ajv compiles the same schemas.
- */
-const PRECOMPILED = precompiledValidators();
-
 let ajv: Ajv | undefined;
 
 /** Compiles a JSON Schema once; the returned function narrows its argument to `T`. */
 export function compileSchema<T>(schema: JSONSchemaType<T>): ValidateFunction<T> {
-  const precompiled = PRECOMPILED[schemaKey(schema)];
+  const precompiled = precompiledValidator(schemaKey(schema));
   if (precompiled) return precompiled as ValidateFunction<T>;
   ajv ??= new (require('ajv') as typeof import('ajv')).default(AJV_OPTIONS);
   return ajv.compile(schema);
@@ -30,11 +23,18 @@ export function schemaKey(schema: object): string {
   return createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 16);
 }
 
-function precompiledValidators(): Record<string, ValidateFunction | undefined> {
+/**
+ * The validator `npm run build` compiled for the schema with ajv's standalone code
+ * (scripts/compile-validators.js), one file per schema named by {@link schemaKey}: loading ajv
+ * and compiling the schemas cost every run 50-90 ms, and loading all five validators for the
+ * one a run needs (the config file's) 9 ms. Running from src/ (the tests) there are none, and
+ * ajv compiles the same schemas.
+ */
+function precompiledValidator(key: string): ValidateFunction | undefined {
   try {
-    return require('./validators.cjs') as Record<string, ValidateFunction>;
+    return (require(`./validators/${key}.cjs`) as { validate: ValidateFunction }).validate;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return {};
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
     throw error;
   }
 }
