@@ -13,7 +13,8 @@ export function withCreatedForeignKeys(tracker: ScriptTracker, namesIn: (stateme
   const created = new Set<string>();
   return {
     get context() {
-      return { ...tracker.context, createdForeignKeys: created };
+      // Object.assign: a spread with another key costs several times more on Node 20, once a statement.
+      return Object.assign({}, tracker.context, { createdForeignKeys: created });
     },
     observe(statement: LintStatement) {
       tracker.observe(statement);

@@ -77,7 +77,7 @@ export function lockCollector(options: ServerSettings & { dialect: DialectId }):
     if (statement.transactionControl || runsWhenCalled) return;
     const shown = shortStatement(statement.sql);
     const doBody = body?.kind === 'do' ? body : undefined;
-    for (const fact of model(statement, { ...facts, ...servers })) {
+    for (const fact of model(statement, Object.assign({}, facts, servers))) {
       const note = noteOf(fact, statement, doBody);
       entries.push({ location: statement.location, statement: shown, ...fact, ...(note !== undefined && { note }) });
     }
