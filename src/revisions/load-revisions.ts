@@ -61,12 +61,13 @@ export async function loadRevisionFiles(files: string[], projectRoot: string, ca
 /** A module revision from the compiled cache: its module is loaded only when a step must run. */
 function restoredRevision(source: RevisionSource, stored: StoredRevision, compiled: CompiledRevisionCache, loader: RevisionModuleLoader, display: (absolute: string) => string): Revision {
   const { hasDowngrade, ...definition } = stored.definition;
-  const { file, shown } = source;
+  // Not `source` in the closure below: V8 would keep the whole object, text and all, alive with it.
+  const { file, shown, sha256 } = source;
   let functions: Promise<Revision> | undefined;
   // Read again if ever needed: thousands of restored revisions need not hold their text.
   const load = () => (functions ??= Promise.resolve().then(async () => {
     const again = readRevisionSource(file, shown);
-    if (again.sha256 !== source.sha256) {
+    if (again.sha256 !== sha256) {
       throw new RevisionFileError('REVISION_CHANGED', `${shown}: the file changed while sqlgen was running`, 'run the command again', { file: shown });
     }
     const [module] = await loader.loadAll([again]);
@@ -75,7 +76,7 @@ function restoredRevision(source: RevisionSource, stored: StoredRevision, compil
   return {
     ...definition,
     file: shown,
-    sourceSha256: source.sha256,
+    sourceSha256: sha256,
     format: 'module',
     upgrade: { kind: 'recorded' },
     downgrade: hasDowngrade ? { kind: 'recorded' } : { kind: 'none' },
