@@ -4,7 +4,7 @@
 // left. Node 20 has no module.enableCompileCache, so the bundle is compiled here as a classic
 // script, with the code V8 made on an earlier run kept in sqlgen's cache folder, or else the
 // one the build shipped (scripts/ship-code-cache.js).
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -58,7 +58,20 @@ function saveCodeCache(file, script) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, file);
+    pruneCodeCaches(path.dirname(file));
   } catch {
     // A read-only home or a full disk only costs speed next time.
   }
+}
+
+/** Code caches kept: each build of sqlgen writes its own (about 2 MB); a few installs side by side keep theirs. */
+const CODE_CACHES_KEPT = 4;
+
+/** Removes all but the newest code caches, which older builds of sqlgen left behind. */
+function pruneCodeCaches(folder) {
+  const caches = readdirSync(folder)
+    .filter((name) => /^cli-code-.*\.bin$/.test(name))
+    .map((name) => ({ file: path.join(folder, name), writtenMs: statSync(path.join(folder, name)).mtimeMs }))
+    .sort((a, b) => b.writtenMs - a.writtenMs);
+  for (const { file } of caches.slice(CODE_CACHES_KEPT)) rmSync(file, { force: true });
 }

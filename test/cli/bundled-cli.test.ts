@@ -1,4 +1,4 @@
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '../helpers/run-cli.js';
@@ -39,6 +39,21 @@ describe('the bundled CLI and its code cache', () => {
     const result = await runCli(['--version'], REPO_ROOT, { SQLGEN_CACHE_DIR: cacheDir });
     expect(result.exitCode, result.stderr).toBe(0);
     expect(statSync(file).size).toBeGreaterThan(1000);
+  });
+
+  it('keeps the four newest code caches: older builds of sqlgen leave theirs behind', async () => {
+    const cacheDir = tempProject();
+    const leftBehind = ['a', 'b', 'c', 'd', 'e'].map((build, index) => {
+      const file = path.join(cacheDir, `cli-code-${build}.bin`);
+      writeFileSync(file, 'old code');
+      utimesSync(file, 1_600_000_000 + index * 86_400, 1_600_000_000 + index * 86_400);
+      return path.basename(file);
+    });
+    expect((await runCli(['--version'], REPO_ROOT, { SQLGEN_CACHE_DIR: cacheDir })).exitCode).toBe(0);
+    const kept = codeCaches(cacheDir);
+    expect(kept).toHaveLength(4);
+    expect(kept).toEqual(expect.arrayContaining(leftBehind.slice(-3)));
+    expect(kept.filter((name) => !leftBehind.includes(name))).toHaveLength(1);
   });
 
   it('writes no code cache with SQLGEN_NO_CACHE=1', async () => {
