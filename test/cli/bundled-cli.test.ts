@@ -1,4 +1,5 @@
-import { readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import vm from 'node:vm';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '../helpers/run-cli.js';
@@ -54,6 +55,19 @@ describe('the bundled CLI and its code cache', () => {
     expect(kept).toHaveLength(4);
     expect(kept).toEqual(expect.arrayContaining(leftBehind.slice(-3)));
     expect(kept.filter((name) => !leftBehind.includes(name))).toHaveLength(1);
+  });
+
+  it('ships a code cache for each vendored bundle (sucrase, sql-formatter) that V8 accepts', () => {
+    const vendor = path.join(REPO_ROOT, 'dist', 'vendor');
+    const bundles = readdirSync(vendor).filter((name) => name.endsWith('.cjs'));
+    expect(bundles.length).toBeGreaterThan(0);
+    for (const name of bundles) {
+      const file = path.join(vendor, name);
+      // Wrapped as the loader in scripts/bundle-cli.js wraps it: V8 checks the cache against this text.
+      const wrapped = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+      const script = new vm.Script(wrapped, { filename: file, cachedData: readFileSync(`${file}.code-cache`) });
+      expect(script.cachedDataRejected, name).toBe(false);
+    }
   });
 
   it('writes no code cache with SQLGEN_NO_CACHE=1', async () => {
