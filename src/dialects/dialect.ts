@@ -10,7 +10,7 @@ export interface Dialect {
   id: DialectId;
   /** knex client name; knex is built with it and no connection, so no driver is loaded. */
   knexClient: 'pg' | 'mysql2' | 'sqlite3' | 'mssql';
-  /** sql-formatter language. */
+  /** sql-formatter language; the build vendors only these four (scripts/bundle-cli.js). */
   formatterLanguage: 'postgresql' | 'mysql' | 'sqlite' | 'transactsql';
   /** Whether DDL can be rolled back inside a transaction (PostgreSQL, SQLite, SQL Server). */
   transactionalDdl: boolean;
