@@ -12,8 +12,10 @@ import type { Revision } from './revisions/types.js';
 export interface Project {
   config: ProjectConfig;
   graph: RevisionGraph<Revision>;
-  /** Lint findings and locks of scripts read before (see lint/reading-cache.ts); null when off. */
+  /** Lint findings and locks of a bundle's scripts read before (see lint/reading-cache.ts); null when off. */
   readings?: ScriptReadingCache | null;
+  /** Lint findings of the revisions' scripts as `lint` and `check` read them; null when off. */
+  revisionReadings?: ScriptReadingCache | null;
   /**
    * Statements rendered by earlier runs for these dialect and format settings (`identity`), as
    * text: a warm run neither masks nor lexes them again. Null when caches are off.
@@ -29,7 +31,8 @@ export async function openProject(sources: ConfigSources): Promise<Project> {
   limitRevisionTime(config.revisionTimeoutSeconds);
   const compiled = CompiledRevisionCache.open(config.revisionsDir, sources.env);
   const revisions = await loadRevisions(config.revisionsDir, config.projectRoot, sources.env, compiled);
-  const readings = openReadingCache(config.projectRoot, sources.env);
+  const readings = openReadingCache(config.projectRoot, sources.env, 'readings');
+  const revisionReadings = openReadingCache(config.projectRoot, sources.env, 'revision-readings');
   const rendered = new Map<string, StampedCache<string> | null>();
   const renderedStatements = (identity: string) => {
     if (!rendered.has(identity)) rendered.set(identity, openBuildCache<string>(`rendered-${sha256Hex(identity).slice(0, 12)}`, config.revisionsDir, sources.env));
@@ -39,10 +42,12 @@ export async function openProject(sources: ConfigSources): Promise<Project> {
     config,
     graph: RevisionGraph.build(revisions),
     readings,
+    revisionReadings,
     renderedStatements,
     saveCaches: () => {
       compiled?.save();
       readings?.save();
+      revisionReadings?.save();
       for (const cache of rendered.values()) cache?.save();
     },
   };

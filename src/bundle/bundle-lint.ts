@@ -11,7 +11,7 @@ import { lintScript } from '../lint/engine.js';
 import type { LockEntry } from '../lint/locks/lock-entry.js';
 import { coversLocks, lockCollector } from '../lint/locks/lock-script.js';
 import { checkedLintDisable } from '../lint/lint-revisions.js';
-import { readingKey, type ScriptReading, type ScriptReadingCache } from '../lint/reading-cache.js';
+import { cachedReading, type ScriptReading, type ScriptReadingCache } from '../lint/reading-cache.js';
 import { severityCounts } from '../lint/report/lint-report.js';
 import type { Finding, LintSettings } from '../lint/types.js';
 import type { Revision } from '../revisions/types.js';
@@ -69,13 +69,7 @@ async function readScript(text: string, file: string, options: BundleLintOptions
     const collector = lockCollector({ dialect, postgresqlVersion, mysqlVersion, sqlServerEdition });
     return { findings: await lintScript(text, settings, collector?.observe), ...(collector && { locks: collector.entries }) };
   };
-  if (!cache) return read();
-  const key = readingKey(text, settings);
-  const kept = cache.get(key);
-  if (kept) return kept;
-  const reading = await read();
-  cache.set(key, reading);
-  return reading;
+  return cachedReading(cache, text, settings, read);
 }
 
 function manifestFinding(finding: Finding, revision: Revision): ManifestFinding {

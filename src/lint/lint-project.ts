@@ -22,7 +22,7 @@ export interface RevisionRange {
  */
 export async function lintRevisionRange(project: Project, range: RevisionRange, overrides: ServerSettings = {}): Promise<{ findings: Finding[]; revisions: number }> {
   const { dialect, scripts } = await renderRevisionRange(project, range);
-  const findings = await lintRevisionScripts(scripts, { dialect, ...configuredLint(project.config), ...overrides });
+  const findings = await lintRevisionScripts(scripts, { dialect, ...configuredLint(project.config), ...overrides }, project.revisionReadings ?? null);
   return { findings, revisions: scripts.length };
 }
 

@@ -7,6 +7,7 @@ import type { DialectId } from '../dialects/dialect-id.js';
 import type { Revision } from '../revisions/types.js';
 import { RevisionFileError } from '../errors.js';
 import { LINT_IDS, lintScript, unknownLintIds } from './engine.js';
+import { cachedReading, type ScriptReadingCache } from './reading-cache.js';
 import type { Finding, LintSettings, SeverityOverride, SourceLocation } from './types.js';
 
 /** One revision and its rendered script. */
@@ -27,11 +28,11 @@ const EXCERPT_LENGTH = 120;
  * The findings of every revision's script, located in the revision files: a SQL section line for
  * line, an op call at the line of the call (with the statement's first line beside it).
  */
-export async function lintRevisionScripts(scripts: readonly RevisionScript[], options: RevisionLintOptions): Promise<Finding[]> {
+export async function lintRevisionScripts(scripts: readonly RevisionScript[], options: RevisionLintOptions, cache: ScriptReadingCache | null = null): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const { revision, script } of scripts) {
-    const rules = revisionRules(revision, options.rules);
-    const found = await lintScript(script.text, { ...options, file: revision.file, rules });
+    const settings = { ...options, file: revision.file, rules: revisionRules(revision, options.rules) };
+    const { findings: found } = await cachedReading(cache, script.text, settings, async () => ({ findings: await lintScript(script.text, settings) }));
     const lines = found.length > 0 ? script.text.split('\n') : [];
     findings.push(...found.map((finding) => inRevisionFile(finding, script.placements, lines)));
   }
