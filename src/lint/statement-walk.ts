@@ -78,7 +78,7 @@ export class StatementWalk {
       tracker.observe(statement);
       return;
     }
-    // Object.assign, not a spread with more keys: on Node 20 that spread took 3 µs, a second of a 10 MB lint.
+    // Object.assign, not a spread with more keys: on Node 20 that spread took 3 µs, 0.4 s of a 10 MB lint.
     const analysed: PlacedStatement = parsed ? Object.assign({}, statement, { ast: parsed.ast, astBase: parsed.base }) : statement;
     const body = this.bodyOf(analysed);
     const visited: VisitedStatement = { statement: analysed, placed: statement, facts: tracker.context, runsWhenCalled };

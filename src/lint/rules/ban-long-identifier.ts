@@ -16,7 +16,7 @@ const MAYBE_LONG_QUOTED = /"(?:[^"]|""){22}/;
  * characters between double quotes. Words are counted in a loop: a regular expression trying 22
  * characters at every position took 0.4 s of a 10 MB lint.
  */
-function mayHoldLongName(sql: string): boolean {
+export function mayHoldLongName(sql: string): boolean {
   let run = 0;
   for (let index = 0; index < sql.length; index += 1) {
     run = isWordUnit(sql.charCodeAt(index)) ? run + 1 : 0;
