@@ -60,7 +60,7 @@ export async function loadRevisionFiles(files: string[], projectRoot: string, ca
 
 /** A module revision from the compiled cache: its module is loaded only when a step must run. */
 function restoredRevision(source: RevisionSource, stored: StoredRevision, compiled: CompiledRevisionCache, loader: RevisionModuleLoader, display: (absolute: string) => string): Revision {
-  const { hasDowngrade, ...definition } = stored.definition;
+  const { id, parents, message, dependsOn, branchLabels, lintDisable, hasDowngrade } = stored.definition;
   // Not `source` in the closure below: V8 would keep the whole object, text and all, alive with it.
   const { file, shown, sha256 } = source;
   let functions: Promise<Revision> | undefined;
@@ -73,8 +73,14 @@ function restoredRevision(source: RevisionSource, stored: StoredRevision, compil
     const [module] = await loader.loadAll([again]);
     return { ...toRevision(again, module!.exports), localImports: [] };
   }));
+  // Named one by one: a rest and a spread here were the slowest part of restoring a revision on Node 20.
   return {
-    ...definition,
+    id,
+    parents,
+    message,
+    dependsOn,
+    branchLabels,
+    lintDisable,
     file: shown,
     sourceSha256: sha256,
     format: 'module',
