@@ -3,6 +3,7 @@
  * `code`, the file (and line) it concerns where known, and a `hint` that says how to fix it.
  * The CLI translates them once, at the edge (src/cli/base-command.ts).
  */
+import { escapeRegExp } from './regexp.js';
 
 /** Process exit codes, documented in the README. */
 export const ExitCode = {
@@ -28,8 +29,7 @@ export interface ErrorLocation {
  */
 export function stackLocation(error: unknown, file: string): { line: number; column: number } | undefined {
   const stack = error instanceof Error ? String(error.stack) : '';
-  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`(?:^|[\\s(/\\\\])${escaped}:(\\d+):(\\d+)`, 'm').exec(stack);
+  const match = new RegExp(`(?:^|[\\s(/\\\\])${escapeRegExp(file)}:(\\d+):(\\d+)`, 'm').exec(stack);
   return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
 }
 

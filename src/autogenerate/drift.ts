@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { EMBEDDED_ENGINES } from '../engines/index.js';
 import type { Finding, FindingKind } from '../lint/types.js';
 import type { Project } from '../project.js';
+import { escapeRegExp } from '../regexp.js';
 import type { NamedDefinition } from '../schema/snapshot.js';
 import type { SchemaChange } from '../schema/schema-diff.js';
 import { columnOrderDifferences, declaredSource, declaredThenHead, structuralChanges } from './declared-schema.js';
@@ -36,7 +37,8 @@ export async function schemaDriftFindings(project: Project): Promise<Finding[]> 
   const head = await engine.snapshot({ fresh: true }).finally(() => engine.close());
   const lines = readFileSync(project.config.schema, 'utf8').split('\n');
   const lineOf = (name: string) => {
-    const index = lines.findIndex((line) => new RegExp(`(?<![\\w$])"?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?(?![\\w$])`).test(line));
+    const named = new RegExp(`(?<![\\w$])"?${escapeRegExp(name)}"?(?![\\w$])`);
+    const index = lines.findIndex((line) => named.test(line));
     return index < 0 ? 1 : index + 1;
   };
   const drift = withoutParts(structuralChanges(head, declared.snapshot), [...head.sequences, ...declared.snapshot.sequences]).map((change): Finding => ({

@@ -3,6 +3,7 @@
  * empty database (PostgreSQL 15 or later) without any dependency information beyond the snapshot.
  */
 import type { NamedDefinition, Snapshot, SnapshotColumn, SnapshotConstraint, SnapshotTable, SnapshotView } from '../snapshot.js';
+import { escapeRegExp } from '../../regexp.js';
 
 /**
  * The schema of `snapshot` as a script a DBA could run on an empty database: schemas,
@@ -208,7 +209,7 @@ export function viewsInCreationOrder(views: readonly SnapshotView[]): SnapshotVi
 
 /** Whether `sql` names `name` as a whole identifier (as pg_get_viewdef prints it). */
 export function mentions(sql: string, name: string): boolean {
-  const printed = quoteQualified(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const printed = escapeRegExp(quoteQualified(name));
   return new RegExp(`(?<![\\w$."])${printed}(?![\\w$"])`).test(sql);
 }
 

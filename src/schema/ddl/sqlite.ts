@@ -6,6 +6,7 @@
  */
 import { byName, isConstantDefault, sqliteName, unnamedCheckName } from '../readers/sqlite.js';
 import type { Snapshot, SnapshotColumn, SnapshotConstraint, SnapshotTable, SnapshotView } from '../snapshot.js';
+import { escapeRegExp } from '../../regexp.js';
 
 /**
  * The complete schema as deterministic DDL for `sqlite3 <database> < schema.sql`: tables (SQLite
@@ -102,6 +103,6 @@ export function viewsInDependencyOrder(views: readonly SnapshotView[]): Snapshot
 
 /** Whether `sql` names `name` as a whole word, bare or quoted (a mention in a string only moves the view later). */
 export function mentions(sql: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(name);
   return new RegExp(`(?:^|[^\\w$])["\`[]?${escaped}["\`\\]]?(?:$|[^\\w$])`, 'i').test(sql);
 }
