@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { manifestSchema, manifestSchemaV1, manifestSchemaV2 } from '../src/bundle/manifest.js';
 import { configFileSchema } from '../src/config/schema.js';
 import { revisionMetadataSchema } from '../src/revisions/revision-schema.js';
-import { AJV_OPTIONS, schemaKey } from '../src/schema-validation.js';
+import { AJV_OPTIONS, compileSchema, schemaKey } from '../src/schema-validation.js';
 import { REPO_ROOT } from './helpers/run-cli.js';
 
 const require = createRequire(import.meta.url);
@@ -27,6 +27,17 @@ describe.each([
     for (const sample of SAMPLES) {
       expect(shipped(sample), JSON.stringify(sample)).toBe(compiled(sample));
       expect(shipped.errors).toEqual(compiled.errors);
+    }
+  });
+});
+
+describe('compileSchema', () => {
+  it("gives each call's errors, as ajv's own validator does, though it compiles on first use", () => {
+    const validate = compileSchema(configFileSchema);
+    const compiled = new Ajv.default(AJV_OPTIONS).compile(configFileSchema);
+    for (const sample of [{ dialect: 5 }, { dialect: 'postgresql' }, { unknown: true }, {}]) {
+      expect(validate(sample), JSON.stringify(sample)).toBe(compiled(sample));
+      expect(validate.errors).toEqual(compiled.errors);
     }
   });
 });

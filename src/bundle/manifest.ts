@@ -248,16 +248,11 @@ export const manifestSchema = {
   properties: { ...manifestSchemaV2.properties, format: { type: 'string', const: MANIFEST_FORMAT }, rehearsal: rehearsalRecord },
 } as unknown as JSONSchemaType<Manifest>;
 
-function compileManifestSchemas() {
-  return {
-    [MANIFEST_FORMAT]: compileSchema(manifestSchema),
-    [MANIFEST_FORMAT_2]: compileSchema(manifestSchemaV2),
-    [MANIFEST_FORMAT_1]: compileSchema(manifestSchemaV1),
-  } as const;
-}
-
-/** Compiled on first use: most runs (lint, upgrade) read no manifest, and loading the validators cost them 7 ms. */
-let manifestValidators: ReturnType<typeof compileManifestSchemas> | undefined;
+const validators = {
+  [MANIFEST_FORMAT]: compileSchema(manifestSchema),
+  [MANIFEST_FORMAT_2]: compileSchema(manifestSchemaV2),
+  [MANIFEST_FORMAT_1]: compileSchema(manifestSchemaV1),
+} as const;
 
 /** The text of a manifest.json as a manifest of a format sqlgen knows, or what is wrong with it. */
 export function parseManifest(text: string): { manifest: AnyManifest } | { problem: string } {
@@ -268,7 +263,6 @@ export function parseManifest(text: string): { manifest: AnyManifest } | { probl
     return { problem: `not JSON: ${(error as Error).message}` };
   }
   const format = (parsed as { format?: unknown } | null)?.format;
-  const validators = (manifestValidators ??= compileManifestSchemas());
   const validate = format === MANIFEST_FORMAT_1 || format === MANIFEST_FORMAT_2 ? validators[format] : validators[MANIFEST_FORMAT];
   if (validate(parsed)) return { manifest: parsed };
   return { problem: `does not match the manifest schema of ${String(format ?? MANIFEST_FORMAT)}:\n${describeSchemaErrors(validate.errors)}` };
