@@ -5,33 +5,27 @@
 // script, with the code V8 made on an earlier run kept in sqlgen's cache folder, or else the
 // one the build shipped (scripts/ship-code-cache.js).
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire, Module } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+import { runCommonJs } from './commonjs-script.cjs';
 
 const bundle = fileURLToPath(new URL('../dist/sqlgen.cjs', import.meta.url));
 const cli = loadBundle(bundle, codeCacheFile(bundle, process.env), `${bundle}.code-cache`);
 await cli.execute({ dir: import.meta.url });
 
-/** Runs the bundle as Node would run a CommonJS file, with cached code when there is some. */
+/**
+ * Runs the bundle with cached code when there is some. oclif loads its command and hook target
+ * with require(): it gets this module, which runCommonJs puts in require.cache.
+ */
 function loadBundle(file, cacheFile, shippedCacheFile) {
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
   const ownCache = readIfPresent(cacheFile);
-  const script = new vm.Script(wrapped, { filename: file, cachedData: ownCache ?? readIfPresent(shippedCacheFile) });
-  const module = new Module(file);
-  module.filename = file;
-  const require = createRequire(file);
-  // oclif loads its command and hook target with require(): it must get this module, not a second copy.
-  require.cache[file] = module;
-  script.runInThisContext()(module.exports, require, module, file, path.dirname(file));
-  module.loaded = true;
+  const { exports, script } = runCommonJs(file, ownCache ?? readIfPresent(shippedCacheFile));
   if (cacheFile && (!ownCache || script.cachedDataRejected)) {
     // At exit, so the cache also holds the functions this run compiled lazily.
     process.once('exit', () => saveCodeCache(cacheFile, script));
   }
-  return module.exports;
+  return exports;
 }
 
 /** Named by the bundle file's identity and Node's version: V8 rejects code made by another. */

@@ -66,8 +66,8 @@ const bundleLazyPackages = {
 };
 
 /**
- * Loads a vendored bundle as Node loads a CommonJS file, compiled with its shipped code cache
- * when there is one (V8 rejects one made by another Node, harmlessly). With
+ * Loads a vendored bundle with its shipped code cache when there is one, through the loader
+ * bin/run.js loads the CLI bundle with (bin/commonjs-script.cjs). With
  * SQLGEN_WRITE_VENDOR_CODE_CACHE=1 (the build's own run) it writes that cache when the run ends,
  * so that it holds the functions the run compiled too.
  */
@@ -76,18 +76,11 @@ const VENDOR_LOADER = `function __sqlgen_vendor(name) {
   const file = path.join(__dirname, 'vendor', name + '.cjs');
   if (require.cache[file]) return require.cache[file].exports;
   const { readFileSync, writeFileSync } = require('node:fs');
-  const { Module } = require('node:module');
   let cachedData;
   try { cachedData = readFileSync(file + '.code-cache'); } catch {}
-  const wrapped = '(function (exports, require, module, __filename, __dirname) {' + readFileSync(file, 'utf8') + '\\n})';
-  const script = new (require('node:vm').Script)(wrapped, { filename: file, cachedData });
-  const vendored = new Module(file);
-  vendored.filename = file;
-  require.cache[file] = vendored;
-  script.runInThisContext()(vendored.exports, Module.createRequire(file), vendored, file, path.dirname(file));
-  vendored.loaded = true;
+  const { exports, script } = require(path.join(__dirname, '..', 'bin', 'commonjs-script.cjs')).runCommonJs(file, cachedData);
   if (process.env.SQLGEN_WRITE_VENDOR_CODE_CACHE === '1') process.once('exit', () => writeFileSync(file + '.code-cache', script.createCachedData()));
-  return vendored.exports;
+  return exports;
 }`;
 
 await Promise.all(

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import vm from 'node:vm';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '../helpers/run-cli.js';
+
+const { wrappedSource } = createRequire(import.meta.url)(path.join(REPO_ROOT, 'bin', 'commonjs-script.cjs')) as { wrappedSource: (file: string) => string };
 import { tempProject } from '../helpers/temp-project.js';
 
 /** bin/run.js runs dist/sqlgen.cjs through V8's code cache (see bin/run.js). */
@@ -63,9 +66,8 @@ describe('the bundled CLI and its code cache', () => {
     expect(bundles.length).toBeGreaterThan(0);
     for (const name of bundles) {
       const file = path.join(vendor, name);
-      // Wrapped as the loader in scripts/bundle-cli.js wraps it: V8 checks the cache against this text.
-      const wrapped = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
-      const script = new vm.Script(wrapped, { filename: file, cachedData: readFileSync(`${file}.code-cache`) });
+      // The text the loader compiles (bin/commonjs-script.cjs): V8 checks the cache against it.
+      const script = new vm.Script(wrappedSource(file), { filename: file, cachedData: readFileSync(`${file}.code-cache`) });
       expect(script.cachedDataRejected, name).toBe(false);
     }
   });
